@@ -1,4 +1,4 @@
-// Three tiers, each its own Jest project: `npm run test:unit|test:int|test:e2e`; `npm test` runs all.
+// Test tiers, each its own Jest project: `npm run test:unit|test:int|test:e2e|test:clients`; `npm test` runs all.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const common = {
   transform: { '^.+\\.ts$': tsJest },
@@ -15,5 +15,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
     },
     { ...common, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // real clients judge our output: LibreOffice, poppler, Chromium
+    {
+      ...common,
+      displayName: 'clients',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/clients/**/*.client-spec.ts'],
+    },
   ],
 };
