@@ -1,0 +1,26 @@
+import { HouseholdEntity } from '../beneficiaries/household.entity';
+import { MemberEntity } from '../beneficiaries/member.entity';
+import { PolicyParameterEntity } from '../policies/policy-parameter.entity';
+import { PolicyEntity } from '../policies/policy.entity';
+import { QuotaEntity } from '../policies/quota.entity';
+import { AgencyEntity } from '../registry/agency.entity';
+import { CitationEntity } from '../registry/citation.entity';
+import { DocumentEntity } from '../registry/document.entity';
+import { OfficialEntity } from '../registry/official.entity';
+import { UnitEntity } from '../registry/unit.entity';
+import { VillageEntity } from '../registry/village.entity';
+
+/** Every entity of the schema; the migrations must match exactly these (drift check). */
+export const ENTITIES = [
+  AgencyEntity,
+  UnitEntity,
+  VillageEntity,
+  OfficialEntity,
+  DocumentEntity,
+  CitationEntity,
+  HouseholdEntity,
+  MemberEntity,
+  PolicyEntity,
+  PolicyParameterEntity,
+  QuotaEntity,
+];

@@ -1,0 +1,3 @@
+// Generated migrations are listed here in order (npm run migration:generate appends).
+import { Initial1795362035302 } from './1795362035302-Initial';
+export const POSTGRES_MIGRATIONS: (new () => object)[] = [Initial1795362035302];
