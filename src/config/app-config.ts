@@ -8,6 +8,8 @@ export interface AppConfig {
   dataDir: string;
   /** PostgreSQL when set; SQLite file `<dataDir>/vanthu.sqlite` otherwise */
   databaseUrl?: string;
+  /** PostgreSQL schema (default public): tests give each file its own */
+  databaseSchema?: string;
   /** records/ folder imported on first start (and on every start: the import is idempotent) */
   recordsDir: string;
   importOnStart: boolean;
@@ -28,6 +30,10 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  VANTHU_DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'a lower-case SQL identifier')
+    .optional(),
   VANTHU_RECORDS: z.string().min(1).default('./records'),
   VANTHU_IMPORT_ON_START: bool.default(true),
   VANTHU_REQUIRE_TEST_DB: bool.default(false),
@@ -50,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     dataDir: path.resolve(e.VANTHU_DATA),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.VANTHU_DB_SCHEMA,
     recordsDir: path.resolve(e.VANTHU_RECORDS),
     importOnStart: e.VANTHU_IMPORT_ON_START,
     requireTestDatabase: e.VANTHU_REQUIRE_TEST_DB || env.NODE_ENV === 'test',

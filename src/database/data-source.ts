@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
@@ -35,7 +36,15 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     logging: config.logSql,
   } as const;
   if (config.databaseUrl) {
-    return { ...common, type: 'postgres', url: config.databaseUrl, migrations: POSTGRES_MIGRATIONS };
+    const schema = config.databaseSchema;
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.databaseUrl,
+      migrations: POSTGRES_MIGRATIONS,
+      // search_path only (no `schema` option), so generated migrations stay schema-neutral
+      ...(schema ? { extra: { options: `-c search_path=${schema}` } } : {}),
+    };
   }
   fs.mkdirSync(path.dirname(name), { recursive: true });
   return {
@@ -53,8 +62,31 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
 }
 
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(config));
+  const options = dataSourceOptions(config);
+  if (config.databaseUrl && config.databaseSchema) await createSchema(config.databaseUrl, config.databaseSchema);
+  const ds = new DataSource(options);
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   return ds;
+}
+
+async function createSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops a scratch schema (tests, migration check). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }

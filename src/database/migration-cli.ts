@@ -6,9 +6,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/app-config';
-import { dataSourceOptions, type DatabaseKind } from './data-source';
+import { dropSchema, openDatabase, type DatabaseKind } from './data-source';
 
 interface Pending {
   kind: DatabaseKind;
@@ -18,44 +17,23 @@ interface Pending {
 
 async function pendingChanges(kind: DatabaseKind): Promise<Pending> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-migrate-'));
-  const config = loadConfig({ ...process.env, VANTHU_DATA: tmp });
+  // a scratch SQLite file or PostgreSQL schema, so that the check sees only our migrations
+  const schema = `vanthu_migration_check_${process.pid}`;
+  const config = loadConfig({ ...process.env, VANTHU_DATA: tmp, VANTHU_DB_SCHEMA: schema });
   if (kind === 'sqlite') config.databaseUrl = undefined;
-  const ds = new DataSource(dataSourceOptions(config));
-  await ds.initialize();
+  const ds = await openDatabase(config);
   try {
-    if (kind === 'postgres') {
-      // a scratch schema so that the check sees only our migrations, never a live registry
-      await ds.query('DROP SCHEMA IF EXISTS vanthu_migration_check CASCADE');
-      await ds.query('CREATE SCHEMA vanthu_migration_check');
-      await ds.destroy();
-      const scoped = new DataSource({
-        ...dataSourceOptions(config),
-        schema: 'vanthu_migration_check',
-        extra: { options: '-c search_path=vanthu_migration_check' },
-      } as ConstructorParameters<typeof DataSource>[0]);
-      await scoped.initialize();
-      try {
-        return await diff(scoped, kind);
-      } finally {
-        await scoped.query('DROP SCHEMA IF EXISTS vanthu_migration_check CASCADE');
-        await scoped.destroy();
-      }
-    }
-    return await diff(ds, kind);
+    const log = await ds.driver.createSchemaBuilder().log();
+    return {
+      kind,
+      up: log.upQueries.map((q) => q.query),
+      down: log.downQueries.map((q) => q.query).reverse(),
+    };
   } finally {
-    if (ds.isInitialized) await ds.destroy();
+    await ds.destroy();
+    if (kind === 'postgres' && config.databaseUrl) await dropSchema(config.databaseUrl, schema);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-async function diff(ds: DataSource, kind: DatabaseKind): Promise<Pending> {
-  await ds.runMigrations({ transaction: 'each' });
-  const log = await ds.driver.createSchemaBuilder().log();
-  return {
-    kind,
-    up: log.upQueries.map((q) => q.query),
-    down: log.downQueries.map((q) => q.query).reverse(),
-  };
 }
 
 function quote(sql: string): string {

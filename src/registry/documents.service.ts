@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { parseInput } from '../common/zod-body';
+import { formatDocNumber, parseDocNumber } from '../vi/doc-number';
+import type { AgencyScope } from './agency-scope';
+import { CitationEntity } from './citation.entity';
+import { DocumentEntity } from './document.entity';
+import type { DocumentRecord } from './records/record-set';
+import { documentInput, documentPatch } from './registry.schemas';
+
+/** One line of `vanthu documents --json` and `GET /api/documents`. */
+export interface DocumentSummary {
+  id: number;
+  agency: string;
+  code: string;
+  direction: string;
+  type: string;
+  number: number | null;
+  symbol: string;
+  /** "128/KH-UBND", "04/2026/NQ-HĐND", or "/KH-UBND" when unnumbered */
+  reference: string;
+  date: string | null;
+  title: string;
+  status: string;
+}
+
+export type StoredDocument = DocumentRecord & { id: number };
+
+@Injectable()
+export class DocumentsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(scope: AgencyScope, direction?: 'outgoing' | 'incoming'): Promise<DocumentSummary[]> {
+    const rows = await this.ds.getRepository(DocumentEntity).find({
+      where: { agencyId: scope.id, ...(direction ? { direction } : {}) },
+      order: { id: 'ASC' },
+      select: { id: true, code: true, direction: true, type: true, number: true, year: true, symbol: true, yearInNumber: true, date: true, title: true, status: true },
+    });
+    return rows.map((d) => ({
+      id: d.id,
+      agency: scope.code,
+      code: d.code,
+      direction: d.direction,
+      type: d.type,
+      number: d.number,
+      symbol: d.symbol,
+      reference: referenceOf(d),
+      date: d.date,
+      title: d.title,
+      status: d.status,
+    }));
+  }
+
+  /** By numeric id, by code, or by reference ("128/KH-UBND", "04/2026/NQ-HĐND"). */
+  async get(scope: AgencyScope, idOrRef: string | number): Promise<StoredDocument> {
+    const row = await this.find(scope, String(idOrRef).normalize('NFC').trim());
+    return this.toRecord(scope, row);
+  }
+
+  async cited(scope: AgencyScope, id: number): Promise<StoredDocument[]> {
+    const links = await this.ds
+      .getRepository(CitationEntity)
+      .find({ where: { agencyId: scope.id, fromDocumentId: id }, order: { ordinal: 'ASC' } });
+    if (links.length === 0) return [];
+    const rows = await this.ds
+      .getRepository(DocumentEntity)
+      .findBy({ agencyId: scope.id, id: In(links.map((l) => l.toDocumentId)) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return Promise.all(links.map((l) => this.toRecord(scope, byId.get(l.toDocumentId)!)));
+  }
+
+  async create(scope: AgencyScope, body: unknown): Promise<StoredDocument> {
+    const input = parseInput(documentInput, body);
+    const id = await this.ds.transaction(async (em) => {
+      const repo = em.getRepository(DocumentEntity);
+      if (await repo.existsBy({ agencyId: scope.id, code: input.code })) {
+        throw new DomainError('document.exists', `document ${input.code} already exists`, 'conflict', [
+          { path: 'code', message: 'already used in this agency' },
+        ]);
+      }
+      const cited = await this.resolveCitations(em.getRepository(DocumentEntity), scope, input.citations);
+      const saved = await repo.save({
+        agencyId: scope.id,
+        code: input.code,
+        direction: input.direction,
+        type: input.type,
+        typeName: input.typeName,
+        number: input.number,
+        year: input.year,
+        symbol: input.symbol,
+        yearInNumber: input.yearInNumber,
+        issuer: input.issuer,
+        issuerAgency: input.direction === 'outgoing' ? scope.code : null,
+        date: input.date,
+        title: input.title,
+        status: input.status,
+        notes: input.notes,
+        seed: null,
+        content: null,
+      });
+      await em
+        .getRepository(CitationEntity)
+        .save(cited.map((to, i) => ({ agencyId: scope.id, fromDocumentId: saved.id, toDocumentId: to, ordinal: i + 1 })));
+      return saved.id;
+    });
+    return this.get(scope, id);
+  }
+
+  async patch(scope: AgencyScope, idOrRef: string, body: unknown): Promise<StoredDocument> {
+    const input = parseInput(documentPatch, body);
+    const row = await this.find(scope, idOrRef);
+    // Content is frozen once submitted (ND30: an issued text is changed only by a new document).
+    if (row.direction === 'outgoing' && row.status !== 'draft') {
+      throw new DomainError('document.frozen', `document ${row.code} is ${row.status}: create a new version`, 'conflict');
+    }
+    await this.ds.transaction(async (em) => {
+      const { citations, ...fields } = input;
+      if (citations) {
+        const cited = await this.resolveCitations(em.getRepository(DocumentEntity), scope, citations);
+        await em.getRepository(CitationEntity).delete({ agencyId: scope.id, fromDocumentId: row.id });
+        await em
+          .getRepository(CitationEntity)
+          .save(cited.map((to, i) => ({ agencyId: scope.id, fromDocumentId: row.id, toDocumentId: to, ordinal: i + 1 })));
+      }
+      if (Object.keys(fields).length) await em.getRepository(DocumentEntity).update({ id: row.id }, fields);
+    });
+    return this.get(scope, row.id);
+  }
+
+  private async resolveCitations(
+    repo: ReturnType<DataSource['getRepository']>,
+    scope: AgencyScope,
+    codes: string[],
+  ): Promise<number[]> {
+    const rows = (await repo.findBy({ agencyId: scope.id, code: In(codes) })) as DocumentEntity[];
+    const byCode = new Map(rows.map((r) => [r.code, r.id]));
+    const missing = codes.map((c, i) => ({ c, i })).filter(({ c }) => !byCode.has(c));
+    if (missing.length) {
+      throw DomainError.validation(
+        'validation.failed',
+        `${missing.length} unknown cited document(s)`,
+        missing.map(({ c, i }) => ({ path: `citations.${i}`, message: `no document ${c} in this agency`, key: 'not_found' })),
+      );
+    }
+    return codes.map((c) => byCode.get(c)!);
+  }
+
+  private async find(scope: AgencyScope, idOrRef: string): Promise<DocumentEntity> {
+    const repo = this.ds.getRepository(DocumentEntity);
+    let row: DocumentEntity | null = null;
+    if (/^\d+$/.test(idOrRef)) row = await repo.findOneBy({ agencyId: scope.id, id: Number(idOrRef) });
+    row ??= await repo.findOneBy({ agencyId: scope.id, code: idOrRef });
+    if (!row) {
+      const ref = parseDocNumber(idOrRef);
+      if (ref && ref.number !== null) {
+        const candidates = await repo.find({
+          where: { agencyId: scope.id, number: ref.number, symbol: ref.symbol, ...(ref.year ? { year: ref.year } : {}) },
+          order: { year: 'DESC', id: 'DESC' },
+        });
+        // the same số/ký hiệu restarts every year: without a year, outgoing wins, then the latest year
+        row = candidates.find((c) => c.direction === 'outgoing') ?? candidates[0] ?? null;
+      }
+    }
+    if (!row) throw DomainError.notFound('document', idOrRef);
+    return row;
+  }
+
+  private async toRecord(scope: AgencyScope, d: DocumentEntity): Promise<StoredDocument> {
+    const links = await this.ds
+      .getRepository(CitationEntity)
+      .find({ where: { agencyId: scope.id, fromDocumentId: d.id }, order: { ordinal: 'ASC' } });
+    const cited = links.length
+      ? await this.ds.getRepository(DocumentEntity).find({
+          where: { agencyId: scope.id, id: In(links.map((l) => l.toDocumentId)) },
+          select: { id: true, code: true },
+        })
+      : [];
+    const codeById = new Map(cited.map((c) => [c.id, c.code]));
+    return {
+      id: d.id,
+      code: d.code,
+      agency: scope.code,
+      direction: d.direction,
+      type: d.type,
+      typeName: d.typeName,
+      number: d.number,
+      year: d.year,
+      symbol: d.symbol,
+      yearInNumber: d.yearInNumber,
+      issuer: d.issuer,
+      ...(d.issuerAgency ? { issuerAgency: d.issuerAgency } : {}),
+      date: d.date,
+      title: d.title,
+      status: d.status,
+      citations: links.map((l) => codeById.get(l.toDocumentId)!),
+      notes: d.notes,
+      ...(d.seed ? { seed: d.seed } : {}),
+      ...(d.content ? { content: d.content } : {}),
+    };
+  }
+}
+
+function referenceOf(d: Pick<DocumentEntity, 'number' | 'year' | 'symbol' | 'yearInNumber'>): string {
+  return formatDocNumber({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber });
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { composeDocument } from '../drafting/compose/compose-document';
+import type { DocModel } from '../drafting/doc-model';
+import { OfficialsService } from '../registry/officials.service';
+import { AgenciesService } from '../registry/agencies.service';
+import { DocumentsService } from '../registry/documents.service';
+import { renderDocx } from './docx/docx-renderer';
+
+export type RenderFormat = 'docx' | 'pdf' | 'html';
+
+export const RENDER_FORMATS: readonly RenderFormat[] = ['docx', 'pdf', 'html'];
+
+export interface RenderedFile {
+  format: RenderFormat;
+  contentType: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
+const CONTENT_TYPES: Record<RenderFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+};
+
+export function parseFormats(raw: string | undefined): RenderFormat[] {
+  const wanted = (raw ?? 'docx').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const bad = wanted.filter((f) => !RENDER_FORMATS.includes(f as RenderFormat));
+  if (bad.length || wanted.length === 0) {
+    throw DomainError.validation(
+      'render.format',
+      `unknown format(s): ${bad.join(', ') || '(none)'}`,
+      bad.map((f) => ({ path: 'format', message: `"${f}" is not one of ${RENDER_FORMATS.join(', ')}` })),
+    );
+  }
+  return wanted as RenderFormat[];
+}
+
+/** registry → DocModel → bytes. The renderers themselves never see the database. */
+@Injectable()
+export class RenderService {
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly officials: OfficialsService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  async model(agencyCode: string, idOrRef: string): Promise<{ model: DocModel; fileBase: string }> {
+    const scope = await this.agencies.scope(agencyCode);
+    const document = await this.documents.get(scope, idOrRef);
+    if (!document.content) {
+      throw new DomainError(
+        'render.no_content',
+        `document ${document.code} is a ${document.direction} record without content: only our own documents render`,
+        'unprocessable',
+      );
+    }
+    const [agency, officials, cited] = await Promise.all([
+      this.agencies.get(scope.code),
+      this.officials.list(scope),
+      this.documents.cited(scope, document.id),
+    ]);
+    const model = composeDocument({ document, agency, officials, cited, draft: document.status === 'draft' });
+    return { model, fileBase: `${scope.code}-${document.code}` };
+  }
+
+  async render(agencyCode: string, idOrRef: string, formats: RenderFormat[]): Promise<RenderedFile[]> {
+    const { model, fileBase } = await this.model(agencyCode, idOrRef);
+    const out: RenderedFile[] = [];
+    for (const format of formats) {
+      out.push({
+        format,
+        contentType: CONTENT_TYPES[format],
+        fileName: `${fileBase}.${format}`,
+        bytes: await renderTo(model, format),
+      });
+    }
+    return out;
+  }
+}
+
+async function renderTo(model: DocModel, format: RenderFormat): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return Buffer.from(await renderDocx(model));
+    default:
+      throw new DomainError('render.unsupported', `format ${format} is not available yet`, 'unprocessable');
+  }
+}

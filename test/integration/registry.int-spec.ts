@@ -1,0 +1,79 @@
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/app-config';
+import { dataSourceOptions, openDatabase } from '../../src/database/data-source';
+import { AgencyEntity } from '../../src/registry/agency.entity';
+import { DocumentEntity } from '../../src/registry/document.entity';
+import { importRecordSet, totalChanges } from '../../src/registry/records-import';
+import { communeRecords, recordSet } from '../factories';
+import { testDatabase, type TestDatabase } from '../harness';
+
+describe(`registry on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    ds = await openDatabase(db.config);
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.cleanup();
+  });
+
+  it('runs every migration on a fresh database and none on the next open', async () => {
+    const applied = await ds.query('SELECT name FROM migrations');
+    expect(applied.length).toBeGreaterThan(0);
+    const again = await openDatabase(db.config);
+    try {
+      expect(await again.showMigrations()).toBe(false);
+    } finally {
+      await again.destroy();
+    }
+  });
+
+  it('imports records, changes nothing on a second import, and updates an edited value', async () => {
+    const { set, agency, plan } = communeRecords();
+    const first = await importRecordSet(ds, set);
+    expect(first.agencies).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    expect(first.documents).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(first.citations).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+
+    expect(totalChanges(await importRecordSet(ds, set))).toBe(0);
+
+    const edited = structuredClone(set);
+    edited.documents.find((d) => d.code === plan.code)!.title = 'Tiêu đề đã sửa';
+    const third = await importRecordSet(ds, edited);
+    expect(third.documents).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    const row = await ds.getRepository(DocumentEntity).findOneByOrFail({ code: plan.code });
+    expect(row.title).toBe('Tiêu đề đã sửa');
+    expect(await ds.getRepository(AgencyEntity).countBy({ code: agency.code })).toBe(1);
+  });
+
+  it('imports all or nothing: a failure half-way leaves the database as it was', async () => {
+    const { set, agency } = communeRecords();
+    const broken = recordSet({
+      ...set,
+      documents: [...set.documents, { ...set.documents[1], code: 'kh-broken', citations: ['does-not-exist'] }],
+    });
+    await expect(importRecordSet(ds, broken)).rejects.toThrow(/does-not-exist/);
+    expect(await ds.getRepository(AgencyEntity).countBy({ code: agency.code })).toBe(0);
+  });
+
+  it('stores Vietnamese text and JSON content unchanged', async () => {
+    const { set, plan } = communeRecords();
+    await importRecordSet(ds, set);
+    const row = await ds.getRepository(DocumentEntity).findOneByOrFail({ code: plan.code });
+    expect(row.content).toEqual(plan.content);
+    expect(row.issuer).toBe(plan.issuer);
+  });
+
+  it('refuses a database whose name lacks "test"', () => {
+    const config = {
+      ...loadConfig({ ...process.env, VANTHU_DATA: '/var/lib/vanthu-prod' }),
+      databaseUrl: process.env.DATABASE_URL?.replace(/\/[^/]*$/, '/vanthu'),
+      requireTestDatabase: true,
+    };
+    expect(() => dataSourceOptions(config)).toThrow(/must contain "test"/);
+  });
+});
