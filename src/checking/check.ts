@@ -1,0 +1,56 @@
+import { basename } from 'node:path';
+import { nfc } from '../vi/nfc';
+import { extractText, fileToText } from './extract';
+import { analyse } from './recognise/analyse';
+import { runRules } from './rules';
+import type { CheckContext, CheckFileResult, Finding } from './types';
+
+export { formatCheckHtml, formatCheckText } from './report';
+export { FINDING_CODES, ALL_FINDING_CODES } from './codes';
+export type { CheckContext, CheckFileResult, Finding, FindingCode, KnownDocument, ContextFigure, Severity } from './types';
+
+/** Checks a document's text (.txt/.md content, or the line form of a .docx/.pdf). */
+export function checkText(text: string, opts: { fileName: string; context?: CheckContext }): CheckFileResult {
+  const doc = extractText(nfc(text));
+  return { file: opts.fileName, findings: runRules(analyse(doc), opts.context ?? {}) };
+}
+
+/** Checks a file (.txt .md .docx .pdf). Rejects with DomainError check.unsupported / check.unreadable. */
+export async function checkFile(path: string, context?: CheckContext): Promise<CheckFileResult> {
+  return (await checkFileWithSource(path, context)).result;
+}
+
+/** As checkFile, with the source lines the line numbers refer to (for the HTML report). */
+export async function checkFileWithSource(
+  path: string,
+  context?: CheckContext,
+  displayName: string = path,
+): Promise<{ result: CheckFileResult; lines: string[] }> {
+  const text = await fileToText(path);
+  const result = checkText(text, { fileName: displayName, context });
+  return { result, lines: text.normalize('NFC').split(/\r\n|\r|\n/) };
+}
+
+/** Exactly the DESIGN.md `check --json` shape. */
+export function checkReportJson(results: CheckFileResult[]): { files: CheckFileResult[] } {
+  return {
+    files: results.map((r) => ({
+      file: r.file,
+      findings: r.findings.map((f) => {
+        const out: Finding = { code: f.code, severity: f.severity, message: f.message, line: f.line, excerpt: f.excerpt };
+        if (f.expected !== undefined) out.expected = f.expected;
+        if (f.actual !== undefined) out.actual = f.actual;
+        return out;
+      }),
+    })),
+  };
+}
+
+/** 0 = no error-level finding, 1 = some (2, unreadable input or bad usage, is the CLI's). */
+export function checkExitCode(results: CheckFileResult[]): 0 | 1 {
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+export function displayNameOf(path: string): string {
+  return basename(path);
+}

@@ -1,0 +1,96 @@
+import type { AnalysedBlock } from './analyse';
+import type { Enumeration } from './enumerations';
+import type { NumberToken } from './numbers';
+import type { Quantity } from './quantities';
+
+/**
+ * Percentage statements whose part and base are both in the text:
+ *   "tổng số hộ … là 23 hộ, chiếm 56,1%" after "41 hộ nghèo … Trong đó, …" (the base is the total
+ *   that "trong đó" refers to), "23 hộ = 56,1%", "23/41 hộ, đạt 56,1%", "đạt 56,1% (23/41 hộ)",
+ *   "56,1% (23 hộ trên tổng số 41 hộ)", and parts of an enumeration "…: 11 hộ (57,9%)".
+ * A percentage without a base in the text ("41 hộ nghèo, chiếm 0,6%") is not checked.
+ */
+
+export interface PercentStatement {
+  percent: Quantity;
+  part: { value: NumberToken | Quantity['base']; start: number };
+  base: { value: NumberToken | Quantity['base']; start: number };
+  block: AnalysedBlock;
+}
+
+const LINK = /^[^\d;()]{0,60}?(?:,\s*|\s+|\s*\(\s*)(?:chiem|=|dat|bang|tuong duong|tuong ung|ty le|bang ty le)\s*(?:ty le\s*)?:?\s*$/;
+const PAREN_LINK = /^\s*\(\s*$/;
+const RATIO = /(?<![\d/.,])(\d{1,3}(?:\.\d{3})*|\d+)\s?\/\s?(\d{1,3}(?:\.\d{3})*|\d+)(?![\d/])/g;
+
+function parseInt0(s: string): { value: number; decimals: number; scaled: bigint } {
+  const v = s.replace(/\./g, '');
+  return { value: Number(v), decimals: 0, scaled: BigInt(v) };
+}
+
+export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enumeration[]): PercentStatement[] {
+  const out: PercentStatement[] = [];
+  const enumTotalOf = new Map<Quantity, Quantity>();
+  for (const e of enumerations) for (const p of e.parts) enumTotalOf.set(p.q, e.total);
+
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    if (b.view.block.kind === 'table') continue;
+    const { text, folded } = b.view;
+    for (const pq of b.quantities) {
+      if (pq.unit !== '%' || pq.approximate) continue;
+      // explicit ratio next to the percentage: "(23/41 hộ)" right after, or "23/41 hộ, đạt" right before
+      let ratio: { part: string; base: string; start: number } | null = null;
+      const windowStart = Math.max(0, pq.start - 50);
+      for (const m of text.slice(windowStart, pq.end + 40).matchAll(RATIO)) {
+        const abs = windowStart + m.index;
+        const absEnd = abs + m[0].length;
+        if (abs >= pq.end) {
+          if (!/^\s*\(\s*$/.test(text.slice(pq.end, abs))) continue;
+        } else if (absEnd <= pq.start) {
+          const between = folded.slice(absEnd, pq.start);
+          if (!/^[^\d;()]{0,30}?(?:,\s*|\s+)(?:dat|chiem|=|bang|ty le|tuong duong)\s*:?\s*$/.test(between)) continue;
+        } else continue;
+        ratio = { part: m[1], base: m[2], start: abs };
+        break;
+      }
+      if (ratio) {
+        out.push({
+          percent: pq,
+          part: { value: parseInt0(ratio.part), start: ratio.start },
+          base: { value: parseInt0(ratio.base), start: ratio.start },
+          block: b,
+        });
+        continue;
+      }
+      // the part right before "chiếm X%" / "= X%" / "(X%)"
+      const partQ = [...b.quantities].reverse().find((q) => q.end <= pq.start && q.unit !== '%');
+      if (!partQ || partQ.approximate) continue;
+      const between = folded.slice(partQ.end, pq.start);
+      if (!LINK.test(between) && !PAREN_LINK.test(between)) continue;
+      // explicit base after: "trên tổng số 41 hộ", "so với 41 hộ", "của 41 hộ"
+      const after = b.quantities.find(
+        (q) => q.start > pq.end && q.start - pq.end < 40 && q.unit === partQ.unit && /(?:tren|so voi|cua|trong)\s+(?:tong so\s+)?(?:[^\d]{0,20})$/.test(folded.slice(pq.end, q.start)),
+      );
+      let base: Quantity | undefined = after;
+      if (!base) base = enumTotalOf.get(partQ);
+      if (!base) base = trongDoBase(blocks, bi, partQ);
+      if (!base || base === partQ) continue;
+      out.push({ percent: pq, part: { value: partQ.base, start: partQ.start }, base: { value: base.base, start: base.start }, block: b });
+    }
+  }
+  return out;
+}
+
+/**
+ * "41 hộ nghèo, chiếm 0,6%. Trong đó, … 23 hộ, chiếm 56,1%": the nearest earlier quantity of the
+ * same unit, with "trong đó" / "trong số" between it and the part and no other quantity of that unit.
+ */
+function trongDoBase(blocks: AnalysedBlock[], bi: number, part: Quantity): Quantity | undefined {
+  const b = blocks[bi];
+  const earlier = b.quantities.filter((q) => q.end <= part.start && q.unit === part.unit);
+  const cand = earlier[earlier.length - 1];
+  if (!cand) return undefined;
+  const between = b.view.folded.slice(cand.end, part.start);
+  if (!/\btrong (?:do|so|so do|tong so)\b/.test(between)) return undefined;
+  return cand;
+}
