@@ -76,6 +76,8 @@ const ISSUER_STOP = new Set(
   ],
 );
 
+const LEVEL_LAST_WORDS = ['tỉnh', 'huyện', 'quận', 'xã', 'phường', 'trấn', 'phố', 'khu'];
+
 function typeWordBefore(folded: string, text: string, pos: number): string | null {
   const before = folded.slice(Math.max(0, pos - 40), pos);
   const m = /([a-z ]+?)\s*(?:\bso\b\s*)?:?\s*$/.exec(before);
@@ -102,6 +104,8 @@ export function issuerAfter(text: string, folded: string, pos: number): { issuer
   if (!first || first[0] === first[0].toLowerCase()) return null;
   const words: string[] = [];
   let end = p;
+  // after a level word ("tỉnh", "thành phố", "xã"…) only a capitalised place name may follow
+  let placeMode = false;
   while (p < text.length && words.length < 16) {
     const wm = /^([^\s,;:()."“”]+)(\s*)/.exec(text.slice(p));
     if (!wm) break;
@@ -116,6 +120,8 @@ export function issuerAfter(text: string, folded: string, pos: number): { issuer
       if (nextWord === '' || nextWord === nextWord.toLowerCase() || TYPE_WORDS.some((t) => nf.startsWith(fold(t.word)))) break;
     }
     if (/^\d/.test(w)) break;
+    if (placeMode && isLowerWord && !/^\d/.test(w)) break;
+    if (LEVEL_LAST_WORDS.some((l) => sameWord(lower, l))) placeMode = true;
     words.push(w);
     end = p + w.length;
     p += wm[0].length;
