@@ -39,7 +39,7 @@ export function findFromTos(b: AnalysedBlock): FromTo[] {
   const qs = b.quantities;
   for (let i = 0; i < qs.length; i++) {
     const a = qs[i];
-    if (!/(?:^|\s)tu\s+$/.test(folded.slice(Math.max(0, a.start - 6), a.start))) continue;
+    if (!/(?:^|[^\p{L}])tu\s+$/u.test(folded.slice(Math.max(0, a.start - 6), a.start))) continue;
     for (let j = i + 1; j < qs.length; j++) {
       const c = qs[j];
       if (c.unit !== a.unit) continue;

@@ -24,7 +24,8 @@ export interface Enumeration {
 }
 
 const PARTITION_WORDS = '(?:trong do|trong so do|bao gom|gom co|gom|chia ra|cu the|chi tiet)';
-const MARKER = new RegExp(`^([^\\d().;:]{0,45}?)(?:,\\s*|\\s+|\\s*:\\s*)${PARTITION_WORDS}(\\s+co)?\\s*(:)?`);
+// a parenthetical between the total and the marker is skipped: "850.000.000 đồng (Bằng chữ: …), gồm: …"
+const MARKER = new RegExp(`^([^\\d().;:]{0,45}?(?:\\s*\\([^()]*\\))?[^\\d().;:]{0,10}?)(?:,\\s*|\\s+|\\s*:\\s*)${PARTITION_WORDS}(\\s+co)?\\s*(:)?`);
 const LIST_END = /^[^\d().;]{0,45}?(?:(?:,\s*|\s+)(?:trong do|bao gom|gom co|gom|chia ra|cu the(?: nhu sau)?|chi tiet(?: nhu sau)?|(?:phan bo |phan ra )?nhu sau))?\s*:\s*$/;
 const PAREN = /^([^\d().,;:]{0,45}?)\s*\(/;
 const NOT_A_PARTITION = /^\s*(?:tang|giam|so voi|bang|dat|chiem|tuong duong|tuong ung|tu\b|tinh den|gap|trong do co|trong do\s+\d|ke ca|khong ke)/;
@@ -83,12 +84,12 @@ function inlineEnumeration(b: AnalysedBlock, t: Quantity): Enumeration | null {
     const open = t.end + paren[0].length - 1;
     const close = closingParen(text, open);
     const inner = folded.slice(open + 1, close);
-    if (NOT_A_PARTITION.test(inner)) return null;
     const parts = b.quantities.filter(
       (q) => q !== t && q.start > open && q.end <= close && sameUnit(q, t) && depthAt(text, q.start) === depth + 1,
     );
-    if (parts.length >= 2 && parts.every(summable)) return { kind: 'paren', total: t, totalBlock: b, parts: parts.map((q) => ({ q, block: b })) };
-    return null;
+    if (!NOT_A_PARTITION.test(inner) && parts.length >= 2 && parts.every(summable)) {
+      return { kind: 'paren', total: t, totalBlock: b, parts: parts.map((q) => ({ q, block: b })) };
+    }
   }
   const mk = MARKER.exec(after);
   if (mk) {

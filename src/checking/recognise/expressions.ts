@@ -17,9 +17,9 @@ export interface Expression {
 
 const NUM = String.raw`(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)`;
 const UNIT = String.raw`(?:\s+[\p{L}%/]+){0,3}?`;
-const OP = String.raw`\s*([+\-x×*])\s*`;
+const OP = String.raw`\s*[+\-x×*]\s*`;
 const EXPR = new RegExp(
-  String.raw`(?<![\d.,/\p{L}])(${NUM}${UNIT}(?:${OP}${NUM}${UNIT})+)\s*=\s*(${NUM})(?![\d/])`,
+  String.raw`(?<![\d.,/\p{L}])(${NUM}${UNIT}(?:${OP}${NUM}${UNIT})+)\s*=\s*(?<result>${NUM})(?![\d/])`,
   'gu',
 );
 
@@ -39,11 +39,12 @@ export function findExpressions(text: string): Expression[] {
         operators.push(t[2] === '+' ? '+' : t[2] === '-' ? '-' : '*');
       }
     }
-    const result = parseNumberToken(m[2]);
+    const raw = m.groups?.result ?? '';
+    const result = parseNumberToken(raw);
     if (!result || operands.length !== operators.length + 1 || operands.length < 2) continue;
     // a year range "2021-2025 = …" or a date is not arithmetic
     if (operators.length === 1 && operators[0] === '-' && operands.every((o) => o.value >= 1900 && o.value <= 2100)) continue;
-    out.push({ operands, operators, result, start: m.index, end: m.index + m[0].length, resultStart: m.index + m[0].lastIndexOf(m[2]) });
+    out.push({ operands, operators, result, start: m.index, end: m.index + m[0].length, resultStart: m.index + m[0].lastIndexOf(raw) });
   }
   return out;
 }

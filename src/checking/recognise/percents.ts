@@ -69,7 +69,7 @@ export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enu
       if (!LINK.test(between) && !PAREN_LINK.test(between)) continue;
       // explicit base after: "trên tổng số 41 hộ", "so với 41 hộ", "của 41 hộ"
       const after = b.quantities.find(
-        (q) => q.start > pq.end && q.start - pq.end < 40 && q.unit === partQ.unit && /(?:tren|so voi|cua|trong)\s+(?:tong so\s+)?(?:[^\d]{0,20})$/.test(folded.slice(pq.end, q.start)),
+        (q) => q.start > pq.end && q.start - pq.end < 40 && q.unit === partQ.unit && /(?:tren|so voi|trong tong so|cua tong so)\s+(?:tong so\s+)?(?:\p{L}+\s+){0,3}$/u.test(folded.slice(pq.end, q.start)),
       );
       let base: Quantity | undefined = after;
       if (!base) base = enumTotalOf.get(partQ);
@@ -81,16 +81,32 @@ export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enu
   return out;
 }
 
+const CATEGORY_WORDS: [RegExp, string][] = [
+  [/^ho moi thoat ngheo/, 'mới thoát nghèo'],
+  [/^ho thoat can ngheo/, 'thoát cận nghèo'],
+  [/^ho thoat ngheo/, 'thoát nghèo'],
+  [/^ho can ngheo/, 'cận nghèo'],
+  [/^ho ngheo/, 'nghèo'],
+];
+
 /**
- * "41 hộ nghèo, chiếm 0,6%. Trong đó, … 23 hộ, chiếm 56,1%": the nearest earlier quantity of the
- * same unit, with "trong đó" / "trong số" between it and the part and no other quantity of that unit.
+ * "41 hộ nghèo, chiếm 0,6%. Trong đó, … 23 hộ, chiếm 56,1%": the base is the nearest earlier
+ * quantity of the same unit before "trong đó" / "trong số"; "trong số hộ nghèo" picks the nearest
+ * earlier count of that category (not the "96 hộ cận nghèo" just before it).
  */
 function trongDoBase(blocks: AnalysedBlock[], bi: number, part: Quantity): Quantity | undefined {
   const b = blocks[bi];
-  const earlier = b.quantities.filter((q) => q.end <= part.start && q.unit === part.unit);
-  const cand = earlier[earlier.length - 1];
-  if (!cand) return undefined;
-  const between = b.view.folded.slice(cand.end, part.start);
-  if (!/\btrong (?:do|so|so do|tong so)\b/.test(between)) return undefined;
-  return cand;
+  const earlier = b.quantities.filter((q) => q.end <= part.start && q.unit === part.unit && q.unit !== '%');
+  const last = earlier[earlier.length - 1];
+  if (!last) return undefined;
+  const between = b.view.folded.slice(last.end, part.start);
+  const markers = [...between.matchAll(/\btrong (?:so do|tong so|do|so)\b\s*/g)];
+  const marker = markers[markers.length - 1];
+  if (!marker) return undefined;
+  const after = between.slice(marker.index + marker[0].length);
+  const category = CATEGORY_WORDS.find(([re]) => re.test(after))?.[1];
+  if (category === undefined) return last;
+  const markerAt = last.end + marker.index;
+  const ofCategory = earlier.filter((q) => q.end <= markerAt && q.category === category);
+  return ofCategory[ofCategory.length - 1];
 }

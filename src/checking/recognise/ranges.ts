@@ -23,7 +23,8 @@ export function findDateRanges(folded: string, dates: DateMention[]): DateRange[
   for (let i = 0; i + 1 < dates.length; i++) {
     const a = dates[i];
     const b = dates[i + 1];
-    if (a.kind === 'year' || b.kind === 'year') continue;
+    // "từ năm 2027 đến năm 2025": years pair with years only
+    if ((a.kind === 'year') !== (b.kind === 'year')) continue;
     const between = folded.slice(a.end, b.start);
     if (!BETWEEN.test(between)) continue;
     if (between.trim() === '-' && !(a.kind === 'full' && b.kind === 'full')) continue;
@@ -64,7 +65,7 @@ export function findYearRanges(folded: string): YearRange[] {
       poverty =
         !/(?:19|20)\d{2}/.test(gap) &&
         !/nhiem ky/.test(gap) &&
-        /^(?:\s+(?:da chieu|quoc gia|theo|ap dung|cho|cua|trung uong|moi|hien hanh))*\s*(?:giai doan|thoi ky|\()?\s*$/.test(gap);
+        /^(?:\s+(?:da chieu|tiep can|quoc gia|theo|ap dung|cho|cua|trung uong|moi|hien hanh))*\s*(?:giai doan|thoi ky|\()?\s*$/.test(gap);
     }
     out.push({ from: Number(m[1]), to: Number(m[2]), start, end: start + m[0].length, poverty, lead });
   }

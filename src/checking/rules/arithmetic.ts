@@ -14,8 +14,18 @@ function sumOf(values: ParsedNumber[]): ParsedNumber {
   return { scaled, decimals, value: Number(scaled) / 10 ** decimals };
 }
 
+/** Shortest exact form: 1,50 → 1,5; 1.500.000.000,0 → 1.500.000.000 */
 function fmt(n: ParsedNumber): string {
-  return formatScaled(n.scaled, n.decimals);
+  let { scaled, decimals } = n;
+  while (decimals > 0 && scaled % 10n === 0n) {
+    scaled /= 10n;
+    decimals--;
+  }
+  return formatScaled(scaled, decimals);
+}
+
+function withUnit(n: string, unit: string): string {
+  return unit === '%' ? `${n}%` : `${n} ${unit}`;
 }
 
 /** sum.mismatch (text enumerations), arithmetic.mismatch, percent.mismatch, amount.words_mismatch */
@@ -32,11 +42,11 @@ export const arithmeticRules: Rule = ({ analysis }) => {
       out.push(
         findingAt(
           'sum.mismatch',
-          `Tổng các thành phần (${fmt(sum)} ${unit}) khác số tổng đã nêu (${fmt(e.total.base)} ${unit})`,
+          `Tổng các thành phần (${withUnit(fmt(sum), unit)}) khác số tổng đã nêu (${withUnit(fmt(e.total.base), unit)})`,
           e.totalBlock.view,
           e.total.start,
           e.total.end,
-          { expected: `${fmt(sum)} ${unit}`, actual: `${fmt(e.total.base)} ${unit}` },
+          { expected: withUnit(fmt(sum), unit), actual: withUnit(fmt(e.total.base), unit) },
         ),
       );
     }
@@ -57,11 +67,11 @@ export const arithmeticRules: Rule = ({ analysis }) => {
       out.push(
         findingAt(
           'arithmetic.mismatch',
-          `Từ ${fmt(from.base)} đến ${fmt(to.base)} ${unit} là ${word} ${formatScaled(magnitude, dd)} ${unit}, không phải ${s.change.direction === 'down' ? 'giảm' : 'tăng'} ${fmt(c)} ${unit}`,
+          `Từ ${withUnit(fmt(from.base), unit)} đến ${withUnit(fmt(to.base), unit)} là ${word} ${withUnit(formatScaled(magnitude, dd), unit)}, không phải ${s.change.direction === 'down' ? 'giảm' : 'tăng'} ${withUnit(fmt(c), unit)}`,
           s.change.block.view,
           s.change.q.start,
           s.change.q.end,
-          { expected: `${word} ${formatScaled(magnitude, dd)} ${unit}`, actual: `${s.change.direction === 'down' ? 'giảm' : 'tăng'} ${fmt(c)} ${unit}` },
+          { expected: `${word} ${withUnit(formatScaled(magnitude, dd), unit)}`, actual: `${s.change.direction === 'down' ? 'giảm' : 'tăng'} ${withUnit(fmt(c), unit)}` },
         ),
       );
     }

@@ -62,6 +62,10 @@ export const citationRules: Rule = ({ analysis, context }) => {
     byNoYear.set(x.c.keyNoYear, list);
   }
   const inconsistentKeys = new Set<string>();
+  // a date that differs between two citations of one document: when the registry knows the right
+  // date, the citation.mismatch at the wrong one says more, so this is reported only otherwise
+  const dateInconsistent: { x: Cited; f: Finding }[] = [];
+  const dateMismatched = new Set<Cited>();
   for (const [keyNoYear, group] of byNoYear) {
     const withYear = group.filter((x) => x.c.year !== null);
     const years = new Map<number, number>();
@@ -106,8 +110,9 @@ export const citationRules: Rule = ({ analysis, context }) => {
         const iso = isoOf(x.c.date as DateMention);
         if (iso === main) continue;
         if (x.c.issuer && mainX.c.issuer && issuerDifference(x.c.issuer, mainX.c.issuer)) continue;
-        findings.push(
-          findingAt(
+        dateInconsistent.push({
+          x,
+          f: findingAt(
             'citation.inconsistent',
             `Văn bản ${x.c.printed} được dẫn với ngày khác nhau trong cùng văn bản`,
             x.b.view,
@@ -115,7 +120,7 @@ export const citationRules: Rule = ({ analysis, context }) => {
             (x.c.date as DateMention).end,
             { expected: viDate(main), actual: viDate(iso ?? '') },
           ),
-        );
+        });
       }
     }
   }
@@ -137,7 +142,7 @@ export const citationRules: Rule = ({ analysis, context }) => {
 
   // --- against the registry ------------------------------------------------------------------
   const known = context.knownDocuments;
-  if (!known) return findings;
+  if (!known) return [...findings, ...dateInconsistent.map((d) => d.f)];
   const reg = known
     .map((k) => ({ k, id: registryKey(k.number) }))
     .filter((r): r is { k: KnownDocument; id: NonNullable<ReturnType<typeof registryKey>> } => r.id !== null);
@@ -193,6 +198,7 @@ export const citationRules: Rule = ({ analysis, context }) => {
     if (c.date && k.date) {
       const iso = isoOf(c.date);
       if (iso && iso !== k.date) {
+        dateMismatched.add(x);
         findings.push(
           findingAt('citation.mismatch', `Ngày của ${k.number} khác sổ đăng ký`, x.b.view, c.start, c.date.end, {
             expected: viDate(k.date),
@@ -213,6 +219,6 @@ export const citationRules: Rule = ({ analysis, context }) => {
       }
     }
   }
-  return findings;
+  return [...findings, ...dateInconsistent.filter((d) => !dateMismatched.has(d.x)).map((d) => d.f)];
 };
 
