@@ -71,7 +71,8 @@ function classify(raw: string, no: number): ClassifiedLine {
   const cleaned = cleanInline(line);
   const b = BULLET.exec(normaliseChars(line));
   if (b) {
-    const marker = b[1] === '*' ? '*' : b[1];
+    // a), b), c) are one list; so are 1), 2), 3)
+    const marker = /^[a-zđ]\)$/.test(b[1]) ? 'a)' : /^\d{1,2}\)$/.test(b[1]) ? '1)' : b[1];
     return { no, kind: 'bullet', text: cleanInline(line.replace(BULLET, '')).trim(), bullet: marker };
   }
   return { no, kind: 'text', text: cleaned.trim() };

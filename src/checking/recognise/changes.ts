@@ -31,7 +31,9 @@ export interface ChangeStatement {
 }
 
 const TO_WORD = /^(?:[^;:]{0,80}?)\s(xuong con|xuong muc|xuong|con lai|con|len muc|len|tang len)\s+$/;
-const CHANGE_VERB = /(?:^|[^\p{L}])(giam|tang)(?:\s+(?:duoc|them|di|xuong|len))?(?:[^\d.;:()]{0,45}?)\s*$/u;
+// "tăng cường", "giảm nghèo", "tăng trưởng", "tăng thu nhập", "giảm thiểu" are not changes of a count
+const CHANGE_VERB =
+  /(?:^|[^\p{L}])(giam|tang)(?!\s+(?:cuong|ngheo|truong|thu nhap|thieu|gia|ca|chat|nang|toc))(?:\s+(?:duoc|them|di|xuong|len))?(?:[^\d.;:()]{0,45}?)\s*$/u;
 
 export function findFromTos(b: AnalysedBlock): FromTo[] {
   const out: FromTo[] = [];

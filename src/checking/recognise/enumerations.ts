@@ -27,13 +27,20 @@ const PARTITION_WORDS = '(?:trong do|trong so do|bao gom|gom co|gom|chia ra|cu t
 // a parenthetical between the total and the marker is skipped: "850.000.000 đồng (Bằng chữ: …), gồm: …"
 const MARKER = new RegExp(`^([^\\d().;:]{0,45}?(?:\\s*\\([^()]*\\))?[^\\d().;:]{0,10}?)(?:,\\s*|\\s+|\\s*:\\s*)${PARTITION_WORDS}(\\s+co)?\\s*(:)?`);
 const LIST_END = /^[^\d().;]{0,45}?(?:(?:,\s*|\s+)(?:trong do|bao gom|gom co|gom|chia ra|cu the(?: nhu sau)?|chi tiet(?: nhu sau)?|(?:phan bo |phan ra )?nhu sau))?\s*:\s*$/;
+const NESTED_MARKER = new RegExp(`(?:^|[^a-z])${PARTITION_WORDS}(?:[^a-z]|$)`);
 const PAREN = /^([^\d().,;:]{0,45}?)\s*\(/;
 const NOT_A_PARTITION = /^\s*(?:tang|giam|so voi|bang|dat|chiem|tuong duong|tuong ung|tu\b|tinh den|gap|trong do co|trong do\s+\d|ke ca|khong ke)/;
 const PLACE_LABEL = /(?:^|\s)(?:thon|tdp|to dan pho|xom|ban|khu|ap|to|xa|phuong|thi tran|khoi|lang|doi)(?:\s|$)/;
-const TRAILING_TOTAL = /(?:tong cong|tong so|tong|cong)\s*(?:la|co|:)?\s*:?\s*$/;
+// "tổng cộng 29 hộ", "; tổng: 29 hộ", ", cộng 29 hộ" (not "thành công 29 hộ")
+const TRAILING_TOTAL = /(?:(?:^|[^\p{L}])(?:tong cong|tong so|tong)|(?:^|[,;:(]\s*)cong)\s*(?:la|co|:)?\s*:?\s*$/u;
 
 function summable(q: Quantity): boolean {
   return q.unit !== '%' && !q.approximate && q.per === undefined;
+}
+
+/** "36 hộ x 5.000.000 đồng = …": an operand of written-out arithmetic is not a part of a list. */
+function inExpression(text: string, q: Quantity): boolean {
+  return /^\s*[x×*]\s*\d/.test(text.slice(q.end, q.end + 6)) || /[x×*=]\s*$/.test(text.slice(Math.max(0, q.start - 4), q.start));
 }
 
 function depthAt(text: string, pos: number): number {
@@ -95,13 +102,28 @@ function inlineEnumeration(b: AnalysedBlock, t: Quantity): Enumeration | null {
   if (mk) {
     const markerEnd = t.end + mk[0].length;
     const colon = mk[3] === ':';
+    // "gồm", "bao gồm", "chia ra" partition; "trong đó", "cụ thể", "chi tiết" may list overlapping
+    // subsets, so they need a colon or a place label on every part
     const trongDo = /trong (so )?do/.test(mk[0]);
-    const end = sentenceEnd(text, markerEnd);
-    const parts = b.quantities.filter(
-      (q) => q.start >= markerEnd && q.end <= end && sameUnit(q, t) && depthAt(text, q.start) === depth,
-    );
+    const elaboration = /cu the|chi tiet/.test(mk[0]);
+    let end = sentenceEnd(text, markerEnd);
+    const partsIn = (to: number) =>
+      b.quantities.filter(
+        (q) => q.start >= markerEnd && q.end <= to && sameUnit(q, t) && depthAt(text, q.start) === depth && !inExpression(text, q),
+      );
+    let parts = partsIn(end);
+    // items separated by commas end at the first semicolon: "gồm: A 12 hộ, B 10 hộ; kinh phí …"
+    if (parts.length >= 2 && !text.slice(parts[0].end, parts[1].start).includes(';')) {
+      const semi = text.indexOf(';', parts[1].end);
+      if (semi >= 0 && semi < end) {
+        end = semi;
+        parts = partsIn(end);
+      }
+    }
     if (parts.length < 2 || !parts.every(summable)) return null;
-    if (trongDo && !colon) {
+    // a nested breakdown without parentheses cannot be told apart from its parent's parts
+    if (NESTED_MARKER.test(folded.slice(markerEnd, end))) return null;
+    if ((trongDo && !colon) || elaboration) {
       // each item from the previous separator to its count must name a place
       let prev = markerEnd;
       for (const p of parts) {
@@ -164,7 +186,8 @@ function listEnumeration(blocks: AnalysedBlock[], i: number, t: Quantity): Enume
 
 function listTrailing(blocks: AnalysedBlock[], i: number): Enumeration | null {
   const b = blocks[i];
-  if (!/^\s*(?:tong cong|tong so|tong|cong)\b/.test(b.view.folded)) return null;
+  // "Tổng cộng: 16 hộ", "Cộng 16 hộ" close the list; "Tổng số hộ dân: 1.250 hộ" is another figure
+  if (!/^\s*(?:tong cong|tong|cong)\s*(?::|\d)/.test(b.view.folded)) return null;
   const t = b.quantities.find(summable);
   if (!t) return null;
   const parts: EnumerationPart[] = [];
@@ -182,7 +205,20 @@ function listTrailing(blocks: AnalysedBlock[], i: number): Enumeration | null {
   return { kind: 'list-trailing', total: t, totalBlock: b, parts };
 }
 
+/** Overlapping subsets, not a partition: one part alone is as large as the whole. */
+function overlapping(e: Enumeration): boolean {
+  const total = e.total.base;
+  return e.parts.some((p) => {
+    const d = Math.max(p.q.base.decimals, total.decimals);
+    return p.q.base.scaled * 10n ** BigInt(d - p.q.base.decimals) >= total.scaled * 10n ** BigInt(d - total.decimals);
+  });
+}
+
 export function findEnumerations(blocks: AnalysedBlock[]): Enumeration[] {
+  return findCandidates(blocks).filter((e) => !overlapping(e));
+}
+
+function findCandidates(blocks: AnalysedBlock[]): Enumeration[] {
   const out: Enumeration[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];

@@ -48,7 +48,7 @@ export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enu
           if (!/^\s*\(\s*$/.test(text.slice(pq.end, abs))) continue;
         } else if (absEnd <= pq.start) {
           const between = folded.slice(absEnd, pq.start);
-          if (!/^[^\d;()]{0,30}?(?:,\s*|\s+)(?:dat|chiem|=|bang|ty le|tuong duong)\s*:?\s*$/.test(between)) continue;
+          if (!/^[^\d;()]{0,30}?(?:(?:,\s*|\s+)(?:dat|chiem|=|bang|ty le|tuong duong)\s*:?\s*|\s*\(\s*)$/.test(between)) continue;
         } else continue;
         ratio = { part: m[1], base: m[2], start: abs };
         break;

@@ -44,6 +44,7 @@ const UNIT_FORMS: readonly { form: string; unit: Unit; scale: bigint }[] = [
   { form: 'tỷ', unit: 'đồng', scale: 1_000_000_000n },
   { form: 'tỉ', unit: 'đồng', scale: 1_000_000_000n },
   { form: 'triệu', unit: 'đồng', scale: 1_000_000n },
+  { form: 'điểm phần trăm', unit: '%', scale: 1n },
   { form: 'phần trăm', unit: '%', scale: 1n },
   { form: 'nhân khẩu', unit: 'khẩu', scale: 1n },
   { form: 'khẩu', unit: 'khẩu', scale: 1n },
@@ -72,6 +73,9 @@ export function unitAt(
 ): { unit: Unit; scale: bigint; end: number } | null {
   const p = skipSpaces(text, pos);
   if (text[p] === '%') return { unit: '%', scale: 1n, end: p + 1 };
+  // "0,7 điểm %" (percentage points)
+  const pts = /^điểm\s*%/iu.exec(text.slice(p, p + 8)) ?? /^diem\s*%/.exec(folded.slice(p, p + 8));
+  if (pts) return { unit: '%', scale: 1n, end: p + pts[0].length };
   if ((text[p] === 'đ' || text[p] === 'Đ') && !/[\p{L}\p{N}]/u.test(text[p + 1] ?? '')) {
     return { unit: 'đồng', scale: 1n, end: p + 1 };
   }

@@ -20,12 +20,15 @@ export function cellNumber(cell: string): CellValue {
 }
 
 const STT = /^(stt|tt|so tt|so thu tu)$/;
-const TOTAL = /^(tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|thi tran|dac khu|tinh|thanh pho))(?:\s|:|$)/;
+// the whole label: "Tổng cộng", "Cộng", "Tổng số", "Toàn xã", optionally "Tổng cộng: 5 hộ"
+const TOTAL = /^(tong cong|tong so|tong|cong|toan (?:xa|phuong|huyen|thi tran|dac khu|tinh|thanh pho))\s*(?::.*|\d.*)?$/;
+// a row of column numbers under the header: "(1) | (2) | (3)", "A | B | 1 | 2", "(6)=(4)x(5)"
+const INDEX_CELL = /^\(?(?:\d{1,2}|[A-Z])\)?(?:\s*=\s*[\d()A-Z\sx×*+/-]+)?$/;
 const GROUP = /^([IVXLC]+|[A-Z])\.?$/;
 const NOT_SUMMED = /nam sinh|ngay sinh|\bma\b|cccd|cmnd|dien thoai|dinh danh|ghi chu|^nam$|stt|^tt$|so tt|muc ho tro|don gia|muc chuan|luong co so/;
 const PERCENT_HEADER = /%|ty le/;
 
-export type RowKind = 'data' | 'group' | 'total';
+export type RowKind = 'data' | 'group' | 'total' | 'index';
 
 export interface TableShape {
   table: ExtractedTable;
@@ -40,7 +43,9 @@ export function shapeOf(table: ExtractedTable): TableShape {
   const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length));
   const headers = Array.from({ length: width }, (_, i) => fold(table.header[i] ?? '').trim());
   const stt = headers.findIndex((h) => STT.test(h));
-  const kinds: RowKind[] = table.rows.map((r) => {
+  const kinds: RowKind[] = table.rows.map((r, i) => {
+    const nonEmpty = r.cells.map((c) => c.trim()).filter((c) => c !== '');
+    if (i === 0 && nonEmpty.length >= 3 && nonEmpty.every((c) => INDEX_CELL.test(c))) return 'index';
     const firstCells = r.cells.slice(0, 3).map((c) => fold(c).trim());
     if (firstCells.some((c) => TOTAL.test(c))) return 'total';
     const sttCell = (r.cells[stt >= 0 ? stt : 0] ?? '').trim();
@@ -136,7 +141,7 @@ function sumRules(s: TableShape): Finding[] {
         groupIndex = r;
         groups = add(groups, num(v));
         sawGroups = true;
-      } else {
+      } else if (kinds[r] === 'total') {
         closeGroup();
         if (v !== null && v !== 'empty' && dataRows > 0) {
           const candidates = [segment, allData, ...(sawGroups ? [groups] : []), ...(sawTotals ? [previousTotals] : [])];
