@@ -68,13 +68,17 @@ const STATE_NUMBER =
 // party documents: 01-NQ/ĐH, 12-CT/TW
 const PARTY_NUMBER = /(?<![\p{L}\d/])(\d{1,4})-([A-ZĐ]{1,5})\/([A-ZĐ][A-Za-zĐđ\d]*(?:-[A-ZĐ][A-Za-zĐđ\d]*)*)(?![\p{L}\d])/gu;
 
-const ISSUER_STOP = new Set(
-  [
-    'về', 'quy', 'ban', 'phê', 'hướng', 'triển', 'giao', 'điều', 'thực', 'sửa', 'bổ', 'kèm', 'tại', 'nhằm', 'để',
-    'theo', 'đối', 'cho', 'trong', 'trên', 'đã', 'đang', 'được', 'gửi', 'năm', 'lần', 'kỳ', 'khóa', 'với', 'là',
-    'này', 'thì', 'có', 'đến', 'từ', 'ngày', 'số', 'v/v', 'phân', 'công', 'ra', 'cũng', 'như', 'sau', 'trước', 'đó',
-  ],
-);
+// lower-case words that end an issuer ("… của UBND tỉnh về việc", "… của Chính phủ quy định")
+const ISSUER_STOP = new Set([
+  'về', 'giao', 'tại', 'nhằm', 'để', 'theo', 'cho', 'trong', 'trên', 'đã', 'đang', 'được', 'gửi', 'năm', 'lần',
+  'kỳ', 'khóa', 'với', 'là', 'này', 'thì', 'có', 'đến', 'từ', 'ngày', 'số', 'v/v', 'ra', 'cũng', 'như', 'sau',
+  'trước', 'đó',
+]);
+// two-word phrases that end it ("ban hành", not the "ban" of "Ủy ban")
+const ISSUER_STOP_PHRASES = [
+  'quy định', 'ban hành', 'phê duyệt', 'hướng dẫn', 'triển khai', 'điều chỉnh', 'thực hiện', 'sửa đổi', 'bổ sung',
+  'kèm theo', 'đối với', 'phân công', 'phân bổ', 'quyết định', 'thông qua',
+];
 
 const LEVEL_LAST_WORDS = ['tỉnh', 'huyện', 'quận', 'xã', 'phường', 'trấn', 'phố', 'khu'];
 
@@ -113,6 +117,10 @@ export function issuerAfter(text: string, folded: string, pos: number): { issuer
     const lower = w.toLowerCase();
     const isLowerWord = w === lower;
     if (words.length > 0 && isLowerWord && [...ISSUER_STOP].some((s) => sameWord(lower, s))) break;
+    if (words.length > 0 && isLowerWord) {
+      const two = text.slice(p).match(/^[^\s,;:()."“”]+\s+[^\s,;:()."“”]+/u)?.[0].toLowerCase().replace(/\s+/g, ' ');
+      if (two && ISSUER_STOP_PHRASES.some((ph) => two.split(' ').every((w, i) => sameWord(w, ph.split(' ')[i])))) break;
+    }
     if (sameWord(lower, 'và') && words.length > 0) {
       const next = text.slice(p + wm[0].length);
       const nextWord = /^[\p{L}]+/u.exec(next)?.[0] ?? '';
@@ -121,7 +129,7 @@ export function issuerAfter(text: string, folded: string, pos: number): { issuer
     }
     if (/^\d/.test(w)) break;
     if (placeMode && isLowerWord && !/^\d/.test(w)) break;
-    if (LEVEL_LAST_WORDS.some((l) => sameWord(lower, l))) placeMode = true;
+    if (isLowerWord && LEVEL_LAST_WORDS.some((l) => sameWord(lower, l))) placeMode = true;
     words.push(w);
     end = p + w.length;
     p += wm[0].length;
