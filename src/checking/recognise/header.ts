@@ -61,7 +61,7 @@ export function findHeader(lines: SourceLine[]): Header {
     if (!dateLine) {
       const m = DATE_LINE.exec(f);
       if (m) {
-        const place = text.slice(m.index, m.index + m[1].length).replace(/^.*\/\S*\s+/, '').trim();
+        const place = text.slice(m.index, m.index + m[1].length).replace(/^(?:\S*[/-]\S*\s+)+/, '').trim();
         dateLine = {
           line: l.no,
           text: text.trim(),
