@@ -65,6 +65,7 @@ describe('issuerDifference', () => {
     ['Thủ tướng Chính phủ', 'Chính phủ', 'cơ quan ban hành'],
     ['UBND tỉnh Thái Nguyên', 'Ủy ban nhân dân tỉnh Tuyên Quang', 'địa danh'],
     ['Bộ Tài chính', 'Bộ Y tế', 'cơ quan ban hành'],
+    ['UBND huyện Tứ Kỳ', 'Ủy ban nhân dân huyện Tứ Kỳ, tỉnh Hải Dương', null],
   ])('%s vs %s: %s', (cited, registry, expected) => {
     expect(issuerDifference(cited, registry)).toBe(expected);
   });

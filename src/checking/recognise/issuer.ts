@@ -94,6 +94,9 @@ export function issuerDifference(cited: string, registry: string): string | null
     if (!(a.kind.startsWith(b.kind + ' ') || b.kind.startsWith(a.kind + ' '))) return 'cơ quan ban hành';
   }
   if (a.level && b.level && a.level !== b.level) return 'cấp';
-  if (a.place && b.place && a.place !== b.place) return 'địa danh';
+  // "huyện Tứ Kỳ" is "huyện Tứ Kỳ, tỉnh Hải Dương" with the province left out
+  if (a.place && b.place && !(a.place === b.place || a.place.startsWith(b.place + ' ') || b.place.startsWith(a.place + ' '))) {
+    return 'địa danh';
+  }
   return null;
 }

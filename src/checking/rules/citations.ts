@@ -39,6 +39,10 @@ function citedOccurrences(blocks: AnalysedBlock[], ownLine: number | null): Cite
   return out;
 }
 
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function symbolOnly(key: string): string {
   return key.split('/').slice(2).join('/');
 }
@@ -53,6 +57,8 @@ function typeConflict(c: Citation): string | null {
 export const citationRules: Rule = ({ analysis, context }) => {
   const findings: Finding[] = [];
   const cited = citedOccurrences(analysis.blocks, analysis.header.numberLine?.line ?? null);
+
+  const knownKeys = new Set((context.knownDocuments ?? []).map((k) => registryKey(k.number)?.key).filter((k): k is string => k !== undefined));
 
   // --- within the text: one document, several forms -------------------------------------------
   const byNoYear = new Map<string, Cited[]>();
@@ -77,6 +83,10 @@ export const citationRules: Rule = ({ analysis, context }) => {
       // a different dated document with the same number (e.g. a non-normative NQ) is not the same one
       const dateSame = withYear.filter((y) => y.c.year === mainYear).map((y) => sameDate(x.c.date, y.c.date));
       if (dateSame.includes(false) && !dateSame.includes(true)) continue;
+      // numbers restart every year: 04/2025/NQ-HĐND and 04/2026/NQ-HĐND are one document only on the same date
+      if (x.c.year !== null && !dateSame.includes(true)) continue;
+      // the registry knows a document with exactly this (year-less) number: a different one
+      if (knownKeys.has(x.c.key)) continue;
       if (x.c.issuer && full.c.issuer && issuerDifference(x.c.issuer, full.c.issuer)) continue;
       inconsistentKeys.add(keyNoYear);
       findings.push(
@@ -130,7 +140,7 @@ export const citationRules: Rule = ({ analysis, context }) => {
       findings.push(
         findingAt(
           'citation.inconsistent',
-          `Tên loại "${x.c.typeWord}" không khớp ký hiệu ${x.c.symbol}`,
+          `Tên loại "${capitalise(x.c.typeWord ?? '')}" không khớp ký hiệu ${x.c.symbol}`,
           x.b.view,
           Math.max(0, x.c.start - (x.c.typeWord ?? '').length - 4),
           x.c.numberEnd,
