@@ -21,6 +21,11 @@ describe('extractText', () => {
     ['I. MỤC TIÊU\n1. Mục tiêu', ['I. MỤC TIÊU', '1. Mục tiêu']],
     // a sentence that ended does not continue
     ['Hoàn thành.\n\nđúng hạn', ['Hoàn thành.', 'đúng hạn']],
+    // a clause ended by ";" goes on in lower case, not with a new capitalised sentence
+    ['thôn Nam Sơn 7 hộ;\ntổng cộng 29 hộ.', ['thôn Nam Sơn 7 hộ; tổng cộng 29 hộ.']],
+    ['Căn cứ Luật;\n\nCăn cứ Nghị định;', ['Căn cứ Luật;', 'Căn cứ Nghị định;']],
+    // hard-wrapped PDF text: a long line runs on even into a number
+    ['Kinh phí hỗ trợ dự kiến 1,5 tỷ đồng, bao gồm: ngân sách tỉnh 900 triệu đồng, ngân sách xã\n500 triệu đồng.', ['Kinh phí hỗ trợ dự kiến 1,5 tỷ đồng, bao gồm: ngân sách tỉnh 900 triệu đồng, ngân sách xã 500 triệu đồng.']],
   ])('%j', (text, blocks) => {
     expect(extractText(text).blocks.map((b) => b.text)).toEqual(blocks);
   });
@@ -44,6 +49,12 @@ describe('extractText', () => {
         ],
       },
     ]);
+  });
+
+  it('joins a header written over several lines above the separator row', () => {
+    const doc = extractText('| STT | Mức hỗ trợ | Thành tiền |\n| | (đồng/tháng) | (đồng) |\n|---|---|---|\n| 1 | 500.000 | 6.000.000 |');
+    expect(doc.tables[0].header).toEqual(['STT', 'Mức hỗ trợ (đồng/tháng)', 'Thành tiền (đồng)']);
+    expect(doc.tables[0].rows).toEqual([{ line: 4, cells: ['1', '500.000', '6.000.000'] }]);
   });
 
   it('takes footnotes out of the paragraph they interrupt', () => {

@@ -59,7 +59,7 @@ function classify(raw: string, no: number): ClassifiedLine {
   const line = raw.replace(/\f/g, '');
   if (line.trim() === '') return { no, kind: 'blank', text: '' };
   const trimmed = line.trim();
-  if (trimmed.startsWith('|') && (trimmed.match(/\|/g) ?? []).length >= 2) {
+  if (trimmed.startsWith('|')) {
     if (TABLE_SEPARATOR.test(trimmed)) return { no, kind: 'table', text: trimmed, separator: true, cells: [] };
     return { no, kind: 'table', text: trimmed, cells: splitTableRow(trimmed) };
   }
@@ -86,14 +86,17 @@ function continues(prev: string, next: string, blankBetween: boolean): 'space' |
   const n = next.trimStart();
   if (p === '' || n === '') return false;
   if (/[\p{Lu}]-$/u.test(p) && /^[\p{Lu}]/u.test(n)) return 'none'; // "627/KH-" + "UBND"
-  if (/[.!?:;]["')\]]?$/.test(p)) return false;
   if (LIST_ITEM_START.test(n)) return false;
+  // a clause ended by ";" or ":" goes on when the next line starts in lower case
+  if (/[;:]["')\]]?$/.test(p)) return startsLower(n) ? 'space' : false;
+  if (/[.!?]["')\]]?$/.test(p)) return false;
   if (startsLower(n)) return 'space';
   if (/^\(\s*\p{Ll}/u.test(n)) return 'space';
-  if (/^\d/.test(n)) return /(\bsố|\bngày|\bnăm|\btháng|,|\bkhoảng|\bcó|\blà|\bgồm)$/iu.test(p) ? 'space' : false;
   if (/[,]$/.test(p)) return 'space';
-  // hard-wrapped text without blank lines: a long line without final punctuation runs on
-  if (!blankBetween && p.length >= 50 && /^\p{Lu}/u.test(n)) return 'space';
+  // hard-wrapped text without blank lines (PDF text layers): a long line without final punctuation
+  // runs on into the next, whatever it starts with
+  if (!blankBetween && p.length >= 50) return 'space';
+  if (/^\d/.test(n)) return /(\bsố|\bngày|\bnăm|\btháng|\bkhoảng|\bcó|\blà|\bgồm)$/iu.test(p) ? 'space' : false;
   return false;
 }
 
@@ -129,13 +132,24 @@ export function extractText(raw: string): ExtractedDoc {
     if (c.kind === 'table') {
       const start = i;
       const rows: { line: number; cells: string[] }[] = [];
+      let separatorAt = -1;
       while (i < cls.length && cls[i].kind === 'table') {
         if (!cls[i].separator) rows.push({ line: cls[i].no, cells: cls[i].cells ?? [] });
+        else if (separatorAt < 0) separatorAt = rows.length;
         i++;
       }
       if (rows.length > 0) {
-        const [head, ...body] = rows;
-        tables.push({ startLine: cls[start].no, header: head.cells, rows: body });
+        // a header written over several lines (above the "|---|" row) is one header
+        const headerRows = separatorAt > 1 ? rows.slice(0, separatorAt) : rows.slice(0, 1);
+        const width = Math.max(...headerRows.map((r) => r.cells.length));
+        const header = Array.from({ length: width }, (_, k) =>
+          headerRows
+            .map((r) => r.cells[k] ?? '')
+            .filter((x) => x !== '')
+            .join(' '),
+        );
+        const body = rows.slice(headerRows.length);
+        tables.push({ startLine: cls[start].no, header, rows: body });
         for (const r of rows) {
           const text = r.cells.join(' | ');
           blocks.push({ kind: 'table', startLine: r.line, endLine: r.line, text, segments: [{ offset: 0, line: r.line }] });
