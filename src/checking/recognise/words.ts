@@ -6,8 +6,22 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * If the words of `canonical` ("triệu đồng") stand at `pos` of `text` (spaces between words may
  * vary), returns the end offset, else -1. Each word is written with its diacritics or with none.
  */
+const splitCache = new Map<string, { words: string[]; folded: string[] }>();
+
+function split(canonical: string): { words: string[]; folded: string[] } {
+  let hit = splitCache.get(canonical);
+  if (!hit) {
+    const words = canonical.split(' ');
+    hit = { words, folded: words.map((w) => fold(w)) };
+    splitCache.set(canonical, hit);
+  }
+  return hit;
+}
+
 export function matchWordsAt(text: string, folded: string, pos: number, canonical: string): number {
-  const words = canonical.split(' ');
+  const { words, folded: foldedWords } = split(canonical);
+  // cheap rejection before the per-word diacritics check
+  if (!folded.startsWith(foldedWords[0], pos)) return -1;
   let p = pos;
   for (let w = 0; w < words.length; w++) {
     if (w > 0) {
@@ -16,7 +30,7 @@ export function matchWordsAt(text: string, folded: string, pos: number, canonica
       p += ws[0].length;
     }
     const word = words[w];
-    const fw = fold(word);
+    const fw = foldedWords[w];
     if (folded.slice(p, p + fw.length) !== fw) return -1;
     const token = text.slice(p, p + word.length);
     if (/^\p{L}/u.test(word) && !sameWord(token, word)) return -1;
