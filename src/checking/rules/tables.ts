@@ -93,49 +93,69 @@ function excerptOfRow(r: TableRow): string {
   return s.length > 160 ? s.slice(0, 159) + '…' : s;
 }
 
+/**
+ * Sums of a data-row range, three ways: every data row; only rows with an STT ("Trong đó: vốn
+ * NSTW" sub-rows have none); only top-level STT ("1" but not "1.1"). A total that equals any of
+ * them is right; one that equals none is reported against the first.
+ */
+class Sums {
+  all = ZERO;
+  numbered = ZERO;
+  top = ZERO;
+  rows = 0;
+  add(v: CellValue, stt: string): void {
+    if (v === null || v === 'empty') return;
+    this.rows++;
+    this.all = add(this.all, v);
+    if (stt !== '') this.numbered = add(this.numbered, v);
+    if (/^\d+\.?$/.test(stt)) this.top = add(this.top, v);
+  }
+  candidates(hasStt: boolean): ParsedNumber[] {
+    return hasStt ? [this.all, this.numbered, this.top] : [this.all];
+  }
+  /** what the total should be: the top-level rows of a numbered table */
+  expected(hasStt: boolean): ParsedNumber {
+    return hasStt ? this.top : this.all;
+  }
+}
+
 function sumRules(s: TableShape): Finding[] {
   const out: Finding[] = [];
   const { table, kinds, values } = s;
+  const sttOf = (r: number) => (s.stt >= 0 ? (table.rows[r].cells[s.stt] ?? '').trim() : '');
+  const hasStt = s.stt >= 0 && table.rows.some((_, r) => kinds[r] === 'data' && sttOf(r) !== '');
   for (const c of s.numeric) {
     const header = table.header[c] ?? `cột ${c + 1}`;
-    let segment = ZERO;
-    let segmentRows = 0;
-    let allData = ZERO;
-    let dataRows = 0;
+    let segment = new Sums();
+    const allData = new Sums();
     let groups = ZERO;
     let previousTotals = ZERO;
     let sawGroups = false;
     let sawTotals = false;
     let groupIndex = -1;
-    let groupAcc = ZERO;
-    let groupRows = 0;
+    let group = new Sums();
     const closeGroup = () => {
-      if (groupIndex >= 0 && groupRows > 0) {
+      if (groupIndex >= 0 && group.rows > 0) {
         const gv = values[groupIndex][c];
-        if (gv !== null && gv !== 'empty' && !eq(gv, groupAcc)) {
+        if (gv !== null && gv !== 'empty' && !group.candidates(hasStt).some((x) => eq(x, gv))) {
+          const row = table.rows[groupIndex];
           out.push(
-            finding('sum.mismatch', `Dòng nhóm "${table.rows[groupIndex].cells.slice(0, 2).join(' ')}", cột "${header}": các dòng cộng lại ${fmt(groupAcc)}, ghi ${fmt(gv)}`, table.rows[groupIndex].line, excerptOfRow(table.rows[groupIndex]), {
-              expected: fmt(groupAcc),
+            finding('sum.mismatch', `Dòng nhóm "${row.cells.slice(0, 2).join(' ').trim()}", cột "${header}": các dòng cộng lại ${fmt(group.expected(hasStt))}, ghi ${fmt(gv)}`, row.line, excerptOfRow(row), {
+              expected: fmt(group.expected(hasStt)),
               actual: fmt(gv),
             }),
           );
         }
       }
       groupIndex = -1;
-      groupAcc = ZERO;
-      groupRows = 0;
+      group = new Sums();
     };
     for (let r = 0; r < table.rows.length; r++) {
       const v = values[r][c];
       if (kinds[r] === 'data') {
-        segment = add(segment, num(v));
-        allData = add(allData, num(v));
-        groupAcc = add(groupAcc, num(v));
-        if (v !== 'empty') {
-          segmentRows++;
-          dataRows++;
-          groupRows++;
-        }
+        segment.add(v, sttOf(r));
+        allData.add(v, sttOf(r));
+        group.add(v, sttOf(r));
       } else if (kinds[r] === 'group') {
         closeGroup();
         groupIndex = r;
@@ -143,10 +163,15 @@ function sumRules(s: TableShape): Finding[] {
         sawGroups = true;
       } else if (kinds[r] === 'total') {
         closeGroup();
-        if (v !== null && v !== 'empty' && dataRows > 0) {
-          const candidates = [segment, allData, ...(sawGroups ? [groups] : []), ...(sawTotals ? [previousTotals] : [])];
+        if (v !== null && v !== 'empty' && allData.rows > 0) {
+          const candidates = [
+            ...segment.candidates(hasStt),
+            ...allData.candidates(hasStt),
+            ...(sawGroups ? [groups] : []),
+            ...(sawTotals ? [previousTotals] : []),
+          ];
           if (!candidates.some((x) => eq(x, v))) {
-            const expected = segmentRows > 0 ? segment : allData;
+            const expected = segment.rows > 0 ? segment.expected(hasStt) : allData.expected(hasStt);
             out.push(
               finding('sum.mismatch', `Cột "${header}": các dòng cộng lại ${fmt(expected)}, dòng tổng ghi ${fmt(v)}`, table.rows[r].line, excerptOfRow(table.rows[r]), {
                 expected: fmt(expected),
@@ -157,8 +182,7 @@ function sumRules(s: TableShape): Finding[] {
           previousTotals = add(previousTotals, v);
           sawTotals = true;
         }
-        segment = ZERO;
-        segmentRows = 0;
+        segment = new Sums();
       }
     }
     closeGroup();
@@ -248,7 +272,10 @@ export function tableCount(s: TableShape, unit: Unit): { value: bigint; how: str
   const headers = s.table.header.map((h) => fold(h).trim());
   const fu = fold(unit);
   const col = s.numeric.find((c) => headers[c] === fu || headers[c].startsWith(`so ${fu}`) || headers[c].includes(`tong so ${fu}`));
-  const dataRows = s.kinds.map((k, i) => (k === 'data' ? i : -1)).filter((i) => i >= 0);
+  const sttOf = (r: number) => (s.stt >= 0 ? (s.table.rows[r].cells[s.stt] ?? '').trim() : '');
+  let dataRows = s.kinds.map((k, i) => (k === 'data' ? i : -1)).filter((i) => i >= 0);
+  // "Trong đó" sub-rows carry no STT; a numbered list counts its numbered rows
+  if (dataRows.some((r) => sttOf(r) !== '')) dataRows = dataRows.filter((r) => sttOf(r) !== '');
   if (col !== undefined) {
     let sum = 0n;
     for (const r of dataRows) {
