@@ -28,6 +28,9 @@ describe('findPercentStatements', () => {
     'Số người tham gia 4.560 người, chiếm 95% dân số.',
     'Số hộ thoát nghèo 24 hộ, đạt 120% kế hoạch.',
     'Định kỳ 6 tháng (trước 20/6), đạt 100%.',
+    // a base named but not given, and a count in a parenthetical that is not the base
+    'Hộ nghèo có 10.689 hộ, chiếm 3,20% so với tổng số hộ toàn tỉnh (tăng 137 hộ so với đầu năm, chiếm tỷ lệ 0,04%), trong đó có 3.373 hộ nghèo vùng đồng bào dân tộc (chiếm 13,13% so với tổng số hộ nghèo DTTS); hộ cận nghèo có 14.994 hộ (tăng 251 hộ so với đầu năm, chiếm tỷ lệ 0,08%).',
+    'Năm 2026 còn 41 hộ nghèo, chiếm 2,1% tổng số hộ; trong đó 15 hộ, chiếm 0,8% dân số.',
   ])('%s: no base in the text', (text) => {
     expect(pct(text)).toEqual([]);
   });

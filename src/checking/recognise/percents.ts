@@ -19,6 +19,7 @@ export interface PercentStatement {
 }
 
 const LINK = /^[^\d;()]{0,60}?(?:,\s*|\s+|\s*\(\s*)(?:chiem|=|dat|bang|tuong duong|tuong ung|ty le|bang ty le)\s*(?:ty le\s*)?:?\s*$/;
+const NAMED_BASE = /^\s*(?:so voi|tren|cua|trong)?\s*(?:tong so|tong dan so|dan so|ke hoach|chi tieu|cung ky|nam truoc|muc|binh quan|trung binh)/;
 const PAREN_LINK = /^\s*\(\s*$/;
 const RATIO = /(?<![\d/.,])(\d{1,3}(?:\.\d{3})*|\d+)\s?\/\s?(\d{1,3}(?:\.\d{3})*|\d+)(?![\d/])/g;
 
@@ -72,6 +73,8 @@ export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enu
         (q) => q.start > pq.end && q.start - pq.end < 40 && q.unit === partQ.unit && /(?:tren|so voi|trong tong so|cua tong so)\s+(?:tong so\s+)?(?:\p{L}+\s+){0,3}$/u.test(folded.slice(pq.end, q.start)),
       );
       let base: Quantity | undefined = after;
+      // "chiếm 13,13% so với tổng số hộ nghèo DTTS": the writer names a base that has no figure here
+      if (!base && NAMED_BASE.test(folded.slice(pq.end, pq.end + 40))) continue;
       if (!base) base = enumTotalOf.get(partQ);
       if (!base) base = trongDoBase(blocks, bi, partQ);
       if (!base || base === partQ) continue;
@@ -79,6 +82,16 @@ export function findPercentStatements(blocks: AnalysedBlock[], enumerations: Enu
     }
   }
   return out;
+}
+
+/** Offset of the innermost "(" still open at `pos`, -1 outside parentheses: identifies a clause level. */
+function openParenAt(text: string, pos: number): number {
+  const stack: number[] = [];
+  for (let i = 0; i < pos; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')') stack.pop();
+  }
+  return stack.length > 0 ? stack[stack.length - 1] : -1;
 }
 
 const CATEGORY_WORDS: [RegExp, string][] = [
@@ -96,7 +109,11 @@ const CATEGORY_WORDS: [RegExp, string][] = [
  */
 function trongDoBase(blocks: AnalysedBlock[], bi: number, part: Quantity): Quantity | undefined {
   const b = blocks[bi];
-  const earlier = b.quantities.filter((q) => q.end <= part.start && q.unit === part.unit && q.unit !== '%');
+  const level = openParenAt(b.view.text, part.start);
+  // the base is at the part's clause level, not in a parenthetical beside it
+  const earlier = b.quantities.filter(
+    (q) => q.end <= part.start && q.unit === part.unit && q.unit !== '%' && openParenAt(b.view.text, q.start) === level,
+  );
   const last = earlier[earlier.length - 1];
   if (!last) return undefined;
   const between = b.view.folded.slice(last.end, part.start);
