@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCheck } from './bench';
-import { checkExitCode, checkFileWithSource, checkReportJson, checkText, formatCheckHtml, formatCheckText } from './check';
+import { checkExitCode, checkFiles, checkFileWithSource, checkReportJson, checkText, formatCheckHtml, formatCheckText } from './check';
 import { FINDING_CODES } from './codes';
 import type { CheckFileResult } from './types';
 
@@ -117,6 +117,27 @@ describe('checkFileWithSource', () => {
     const { result, lines } = await checkFileWithSource(file, undefined, 'kh.md');
     expect(result.file).toBe('kh.md');
     expect(lines[result.findings[0].line - 1]).toContain('27 hộ');
+  });
+});
+
+describe('checkFiles', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vanthu-check-files-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks every readable file, lists the unreadable ones and exits 2 when there are any', async () => {
+    writeFileSync(join(dir, 'a.txt'), DOC);
+    writeFileSync(join(dir, 'b.odt'), 'x');
+    const out = await checkFiles([join(dir, 'a.txt'), join(dir, 'b.odt')]);
+    expect(out.results.map((r) => r.findings.length)).toEqual([2]);
+    expect(out.unreadable).toEqual([{ file: join(dir, 'b.odt'), code: 'check.unsupported', message: expect.any(String) }]);
+    expect(out.exitCode).toBe(2);
+    expect(out.sources[join(dir, 'a.txt')]).toHaveLength(7);
+  });
+
+  it('exits 1 on an error-level finding and 0 on a clean file', async () => {
+    writeFileSync(join(dir, 'clean.txt'), 'Không có gì.');
+    expect((await checkFiles([join(dir, 'a.txt')])).exitCode).toBe(1);
+    expect((await checkFiles([join(dir, 'clean.txt')])).exitCode).toBe(0);
   });
 });
 

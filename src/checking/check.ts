@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { DomainError } from '../common/domain-error';
 import { nfc } from '../vi/nfc';
 import { extractText, fileToText } from './extract';
 import { analyse } from './recognise/analyse';
@@ -53,4 +54,32 @@ export function checkExitCode(results: CheckFileResult[]): 0 | 1 {
 
 export function displayNameOf(path: string): string {
   return basename(path);
+}
+
+export interface CheckFilesOutcome {
+  results: CheckFileResult[];
+  /** source lines per result `file`, for formatCheckHtml */
+  sources: Record<string, string[]>;
+  /** files that could not be read or are of an unsupported type */
+  unreadable: { file: string; code: string; message: string }[];
+  /** DESIGN.md: 0 no error-level finding, 1 some, 2 unreadable input (takes precedence) */
+  exitCode: 0 | 1 | 2;
+}
+
+/** Checks several files one by one (for the CLI and the upload endpoint); never rejects for one bad file. */
+export async function checkFiles(paths: string[], context?: CheckContext): Promise<CheckFilesOutcome> {
+  const results: CheckFileResult[] = [];
+  const sources: Record<string, string[]> = {};
+  const unreadable: CheckFilesOutcome['unreadable'] = [];
+  for (const path of paths) {
+    try {
+      const { result, lines } = await checkFileWithSource(path, context);
+      results.push(result);
+      sources[result.file] = lines;
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      unreadable.push({ file: path, code: e.code, message: e.message });
+    }
+  }
+  return { results, sources, unreadable, exitCode: unreadable.length > 0 ? 2 : checkExitCode(results) };
 }
