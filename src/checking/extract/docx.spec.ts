@@ -58,6 +58,21 @@ describe('checkFile on a .docx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-check-docx-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('reads the ND30 header laid out as a borderless table (number slot, date line)', async () => {
+    const body =
+      table([
+        ['ỦY BAN NHÂN DÂN XÃ HỒNG PHONG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+        ['Số:      /QĐ-UBND', 'Hồng Phong, ngày 12 tháng 06 năm 2026'],
+      ]) + p('QUYẾT ĐỊNH') + p('Căn cứ Quyết định số 215/QĐ-UBND ngày 02/3/2026 của UBND xã Bình Minh;');
+    const file = join(dir, 'qd.docx');
+    writeFileSync(file, makeDocx(body));
+    const { findings } = await checkFile(file);
+    expect(findings.map((f) => [f.code, f.severity, f.line])).toEqual([
+      ['number.missing', 'error', 2],
+      ['date.format', 'warning', 2],
+    ]);
+  });
+
   it('finds the planted sum errors in paragraphs and in a table, at their paragraph/row line', async () => {
     const body =
       p('Số: 41/KH-UBND') +
