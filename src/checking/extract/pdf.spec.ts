@@ -30,6 +30,12 @@ describe('layoutToLines', () => {
   });
 });
 
+describe('layoutToLines page numbers', () => {
+  it('blanks a page number next to a page break so the sentence runs on', () => {
+    expect(layoutToLines('giảm 5 hộ nghèo (từ 40 hộ\n\f                 2\nxuống còn 36 hộ).')).toEqual(['giảm 5 hộ nghèo (từ 40 hộ', '', 'xuống còn 36 hộ).']);
+  });
+});
+
 describe('checkFile on a .pdf (text layer via pdftotext)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vanthu-check-pdf-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -28,7 +28,15 @@ export function pdfToText(path: string): Promise<string> {
  * the gaps of justified text collapse to one space.
  */
 export function layoutToLines(text: string): string[] {
-  const raw = text.normalize('NFC').replace(/\f/g, '\n').split(/\r?\n/);
+  const raw = text.normalize('NFC').split(/\r?\n/);
+  // a page number alone at the top or bottom of a page would run into the sentence it interrupts;
+  // blank it (the line stays, so line numbers are those of pdftotext)
+  for (let i = 0; i < raw.length; i++) {
+    if (!raw[i].includes('\f')) continue;
+    raw[i] = raw[i].replace(/\f/g, '');
+    const near = [i - 2, i - 1, i, i + 1, i + 2].filter((k) => k >= 0 && k < raw.length && raw[k].trim() !== '');
+    for (const k of near.filter((k) => /^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$/.test(raw[k]))) raw[k] = '';
+  }
   const cells = raw.map((l) => l.trim().split(/\s{2,}/));
   const isRow = (i: number) => cells[i].length >= 3 && cells[i].filter((c) => /^[\d.,%]+$/.test(c)).length >= 2;
   const out: string[] = [];
