@@ -267,11 +267,17 @@ function cellXml(width: number, paragraphs: string, header: boolean): string {
   );
 }
 
+/**
+ * Cell paragraphs, kept lean because an annex may have tens of thousands of cells: the 12 pt
+ * size comes from the TableText/TableHeading style, left alignment is the default, and only
+ * emphasis is written on the run.
+ */
 function cellParagraphs(value: string, style: string, align: Align, bold: boolean): string {
-  const lines = value.split('\n');
+  const pPrXml = `<w:pPr>${val('w:pStyle', style)}${align === 'left' ? '' : val('w:jc', JC[align])}</w:pPr>`;
+  const rPr = bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
   const out: string[] = [];
-  for (const line of lines) {
-    out.push(para({ style, align }, runXml({ text: line }, { size: SIZE.table, bold })));
+  for (const line of value.split('\n')) {
+    out.push(`<w:p>${pPrXml}${line === '' ? '' : `<w:r>${rPr}<w:t xml:space="preserve">${text(line)}</w:t></w:r>`}</w:p>`);
   }
   return out.join('');
 }
