@@ -398,9 +398,17 @@ function kinhGuiXml(lines: string[]): string[] {
   );
 }
 
+/**
+ * The body. Its last paragraph keeps with the signature table (common practice, not ND30 text):
+ * a page holding only "Nơi nhận" and the signature would look detached from what it signs.
+ */
 export function bodyXml(model: DocModel, notes: Footnotes): string {
   const out: string[] = [];
   blocksXml(model.body, notes, TEXT_WIDTH, out);
+  const last = out.length - 1;
+  if (last >= 0 && !out[last].endsWith('</w:tbl>') && !out[last].includes('<w:keepNext/>')) {
+    out[last] = out[last].replace(/^(<w:p><w:pPr><w:pStyle w:val="[^"]+"\/>)/, '$1<w:keepNext/>');
+  }
   endWithParagraph(out);
   return out.join('');
 }

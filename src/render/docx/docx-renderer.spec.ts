@@ -599,6 +599,15 @@ describe('renderDocx: signature and Nơi nhận (ND30 §4, §5)', () => {
     expect(d.pAttr(right[2], 'spacing', 'lineRule')).toBe('exact');
   });
 
+  it('keeps the last body paragraph on the page of the signature block', () => {
+    const d = doc(khKimThanh);
+    const last = d.para(
+      'UBND xã yêu cầu Thủ trưởng các cơ quan, đơn vị liên quan; trưởng các thôn nghiêm túc triển khai thực hiện. Trong quá trình thực hiện, nếu có khó khăn vướng mắc báo cáo về UBND xã (qua Phòng Kinh tế) để giải quyết./.',
+    );
+    expect(last.pPr).toContain('<w:keepNext/>');
+    expect(d.para('Cơ quan chủ trì: Phòng Kinh tế').pPr).not.toContain('<w:keepNext/>');
+  });
+
   it.each([
     ['Nơi nhận:', 24, true, true, 'left'],
     ['- Lãnh đạo UBND xã;', 22, false, false, 'left'],
