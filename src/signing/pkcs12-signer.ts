@@ -33,8 +33,9 @@ export class Pkcs12Signer implements Signer {
     return Pkcs12Signer.fromBuffer(bytes, passphrase);
   }
 
-  static fromBuffer(p12: Uint8Array, passphrase: string): Promise<Pkcs12Signer> {
-    return Promise.resolve(Pkcs12Signer.open(p12, passphrase));
+  // async so that every failure is a rejection, never a synchronous throw
+  static async fromBuffer(p12: Uint8Array, passphrase: string): Promise<Pkcs12Signer> {
+    return Pkcs12Signer.open(p12, passphrase);
   }
 
   private static open(p12: Uint8Array, passphrase: string): Pkcs12Signer {
