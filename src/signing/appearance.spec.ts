@@ -8,7 +8,7 @@ import { attachmentStamp, fitCentred, leaderAppearance, pngSize, sealAppearance,
 // filter 0: pngjs's adaptive filter is very slow inside Jest
 const png = (width: number, height: number) => new Uint8Array(PNG.sync.write(new PNG({ width, height }), { filterType: 0 }));
 const box: SignatureBox = { page: 0, x: 300, y: 200, width: 200, height: 90 };
-const close = (actual: Record<string, number>, expected: Record<string, number>) => {
+const expectClose = (actual: Record<string, number>, expected: Record<string, number>) => {
   for (const k of Object.keys(expected)) expect(actual[k]).toBeCloseTo(expected[k], 3);
 };
 
@@ -26,13 +26,13 @@ describe('leaderAppearance (ô 7c: centred between the position line and the nam
     // inner box 310,204.5 180×81; width-bound: 180 × 66; vertical margin (81−66)/2 = 7.5
     const a = leaderAppearance({ signatureBox: box, signatureImagePng: png(600, 220) });
     expect(a.page).toBe(0);
-    close({ ...a.rect }, { x: 310, y: 212, width: 180, height: 66 });
+    expectClose({ ...a.rect }, { x: 310, y: 212, width: 180, height: 66 });
   });
 
   it('fits a tall image by its height', () => {
     // inner 180×81, image 1:1 → 81×81 at x = 310 + (180−81)/2 = 359.5
     const a = leaderAppearance({ signatureBox: box, signatureImagePng: png(100, 100) });
-    close({ ...a.rect }, { x: 359.5, y: 204.5, width: 81, height: 81 });
+    expectClose({ ...a.rect }, { x: 359.5, y: 204.5, width: 81, height: 81 });
   });
 });
 
@@ -46,12 +46,12 @@ describe('sealAppearance (ô 8: real size, over the left third of the signature)
     [32, 90.7087],
   ])('a %i mm seal is %f pt across, its right edge one third into the signature', (mm, d) => {
     const a = sealAppearance({ signatureBox: box, sealImagePng: png(400, 400), sealDiameterMm: mm, signatureImageRect });
-    close({ ...a.rect }, { x: 370 - d, y: 245 - d / 2, width: d, height: d });
+    expectClose({ ...a.rect }, { x: 370 - d, y: 245 - d / 2, width: d, height: d });
   });
 
   it('defaults to 36 mm and to where leaderAppearance puts a 600×220 signature', () => {
     const a = sealAppearance({ signatureBox: box, sealImagePng: png(400, 400) });
-    close({ ...a.rect }, { x: 370 - 102.0472, y: 245 - 51.0236, width: 102.0472, height: 102.0472 });
+    expectClose({ ...a.rect }, { x: 370 - 102.0472, y: 245 - 51.0236, width: 102.0472, height: 102.0472 });
   });
 
   it('rejects a non-positive diameter', () => {
