@@ -18,7 +18,7 @@ import type {
 } from '../../drafting/doc-model';
 import { isFootnote } from '../../drafting/doc-model';
 import type { Align } from './canvas';
-import { faceOf, type FaceKey } from './fonts';
+import { emWidth, faceOf, loadFaces, type FaceKey } from './fonts';
 import {
   BODY,
   lineBox,
@@ -33,6 +33,8 @@ import {
 import { breakLines, type Span } from './line-breaker';
 import {
   A4,
+  ANNEX_RULE_AFTER,
+  AUTHORITY_BEFORE,
   CELL_PAD_X,
   CELL_PAD_Y,
   ENACTING_AFTER,
@@ -40,8 +42,10 @@ import {
   FIRST_LINE_INDENT,
   FOOTNOTE_GAP,
   HEADER_LEFT,
+  KINH_GUI_START,
   MARGIN,
   RECIPIENT_HANG,
+  RULE_BEFORE,
   RULE_BLOCK,
   RULE_DROP,
   RULE_WIDTH,
@@ -54,6 +58,8 @@ import {
   SUPER_RISE,
   SUPER_SCALE,
   TABLE_BORDER,
+  TIEU_NGU,
+  TITLE_RULE_RATIO,
   TYPE_NAME_BEFORE,
   twips,
 } from './pdf-profile';
@@ -129,24 +135,21 @@ class FlowBuilder {
     const h = m.header;
     if (h.draftMark) this.draftMark(nfc(h.draftMark));
     this.headerBlock(m);
+    // the DOCX has an empty 14 pt paragraph after its header table (docxtemplater closes the table
+    // with one): the same blank line here keeps the two layouts alike
+    this.items.push({ height: lineBox(SINGLE_LINE, SIZE.body).height, before: 0, keepWithNext: true, draw: () => undefined });
     if (h.typeName) this.para(plain(h.typeName, 'bold', SIZE.typeName), center(SINGLE_LINE, TYPE_NAME_BEFORE, true), 'header.typeName');
-    const titleWidths: number[] = [];
-    h.title.forEach((t, i) => {
-      const lines = this.para(
-        plain(t, 'bold', SIZE.title),
-        center(SINGLE_LINE, !h.typeName && i === 0 ? TYPE_NAME_BEFORE : 0, true),
-        `header.title[${i}]`,
-      );
-      titleWidths.push(...lines);
-    });
-    if (titleWidths.length) this.items.push(ruleItem(this.width, Math.max(...titleWidths) * SHORT_RULE_RATIO, RULE_WIDTH, RULE_BLOCK));
+    h.title.forEach((t, i) =>
+      this.para(plain(t, 'bold', SIZE.title), center(SINGLE_LINE, !h.typeName && i === 0 ? TYPE_NAME_BEFORE : 0, true), `header.title[${i}]`),
+    );
+    // as the DOCX: TITLE_RULE_RATIO of the longest trích yếu (or tên loại) line, measured unwrapped
+    const ruled = h.title.length ? h.title : h.typeName ? [h.typeName] : [];
+    if (ruled.length) this.shortRule(longest(ruled, 'bold', SIZE.title, this.width) * TITLE_RULE_RATIO);
 
     (m.authority ?? []).forEach((line, i) =>
-      this.para(plain(line, 'bold', SIZE.body), { align: 'center', leading: BODY, before: SPACE_BEFORE, keepNext: true }, `authority[${i}]`),
+      this.para(plain(line, 'bold', SIZE.body), { align: 'center', leading: BODY, before: i === 0 ? AUTHORITY_BEFORE : 0, keepNext: true }, `authority[${i}]`),
     );
-    (m.kinhGui ?? []).forEach((line, i) =>
-      this.para(plain(line, 'regular', SIZE.body), { align: 'left', leading: BODY, before: SPACE_BEFORE }, `kinhGui[${i}]`),
-    );
+    this.kinhGui(m.kinhGui ?? []);
     m.canCu.forEach((runs, i) => this.inlines(runs, { italic: true }, this.bodyStyle(), `canCu[${i}]`));
     if (m.enactingLine) {
       this.para(
@@ -161,6 +164,34 @@ class FlowBuilder {
     if (n >= 1) this.items[n - 1].keepWithNext = true;
     if (n >= 2) this.items[n - 2].keepWithNext = true;
     this.signature(m);
+  }
+
+  /** A short centred rule: 2 pt below the text above, in a 6 pt paragraph, then `after`. */
+  private shortRule(length: number, after = 0): void {
+    const rule = ruleItem(this.width, Math.min(length, this.width), RULE_WIDTH, RULE_BLOCK + after);
+    rule.before = RULE_BEFORE;
+    rule.keepWithNext = true;
+    this.items.push(rule);
+  }
+
+  /**
+   * "Kính gửi: X" alone is centred; with several lines the first starts 4 cm in and the "- …"
+   * lines start under the text after the colon (as the DOCX does).
+   */
+  private kinhGui(lines: string[]): void {
+    if (lines.length === 0) return;
+    if (lines.length === 1) {
+      this.para(plain(lines[0], 'regular', SIZE.body), { align: 'center', leading: BODY, before: AUTHORITY_BEFORE }, 'kinhGui[0]');
+      return;
+    }
+    const start = twips(KINH_GUI_START);
+    const colon = lines[0].indexOf(':');
+    const label = colon >= 0 ? lines[0].slice(0, colon + 1) + ' ' : '';
+    const hang = emWidth(loadFaces().regular, nfc(label), () => 'kinhGui[0]') * SIZE.body;
+    lines.forEach((line, i) => {
+      const indent = i === 0 ? start : start + hang;
+      this.para(plain(line, 'regular', SIZE.body), { align: 'left', leading: BODY, before: i === 0 ? AUTHORITY_BEFORE : 0, first: indent, rest: indent }, `kinhGui[${i}]`);
+    });
   }
 
   private draftMark(text: string): void {
@@ -188,12 +219,12 @@ class FlowBuilder {
     const rightW = this.width - HEADER_LEFT;
     const left = new Column(leftW);
     h.governingBody.forEach((t, i) => left.text(plain(t, 'regular', SIZE.governingBody), 'center', `header.governingBody[${i}]`));
-    const issuerWidths = h.issuer.map((t, i) => left.text(plain(t, 'bold', SIZE.issuer), 'center', `header.issuer[${i}]`));
-    if (issuerWidths.length) left.rule(Math.max(...issuerWidths.flat()) * SHORT_RULE_RATIO);
+    h.issuer.forEach((t, i) => left.text(plain(t, 'bold', SIZE.issuer), 'center', `header.issuer[${i}]`));
+    if (h.issuer.length) left.rule(longest(h.issuer, 'bold', SIZE.issuer, leftW) * SHORT_RULE_RATIO);
     const right = new Column(rightW);
     right.text(plain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', SIZE.quocHieu), 'center', 'Quốc hiệu');
-    const tn = right.text(plain('Độc lập - Tự do - Hạnh phúc', 'bold', SIZE.tieuNgu), 'center', 'Tiêu ngữ');
-    right.rule(Math.max(...tn));
+    right.text(plain(TIEU_NGU, 'bold', SIZE.tieuNgu), 'center', 'Tiêu ngữ');
+    right.rule(longest([TIEU_NGU], 'bold', SIZE.tieuNgu, rightW));
     const row1 = Math.max(left.height, right.height);
     const left2 = new Column(leftW);
     left2.text(plain(h.numberLine, 'regular', SIZE.numberLine), 'center', 'header.numberLine', SPACE_BEFORE);
@@ -224,9 +255,11 @@ class FlowBuilder {
     switch (block.kind) {
       case 'heading':
         return this.heading(block, where);
-      case 'paragraph':
-        this.inlines(block.runs, {}, this.bodyStyle({ align: block.align ?? 'justify', first: block.indent === false ? 0 : FIRST_LINE_INDENT }), where);
+      case 'paragraph': {
+        const align = block.align ?? 'justify';
+        this.inlines(block.runs, {}, this.bodyStyle({ align, first: block.indent === false ? 0 : indentFor(align) }), where);
         return;
+      }
       case 'article':
         return this.article(block, where);
       case 'table':
@@ -235,15 +268,17 @@ class FlowBuilder {
   }
 
   private heading(block: HeadingBlock, where: string): void {
-    const style: BodyStyle =
-      block.level === 1 || block.level === 2 ? { bold: true } : block.level === 3 ? { bold: true, italic: true } : { italic: true };
+    // as the DOCX: levels 1–3 bold, 3–4 italic
+    const style: BodyStyle = { bold: block.level <= 3, italic: block.level >= 3 };
     const align = block.align ?? 'justify';
-    this.inlines(block.runs, style, this.bodyStyle({ align, first: align === 'center' ? 0 : FIRST_LINE_INDENT, keepNext: true }), where);
+    this.inlines(block.runs, style, this.bodyStyle({ align, first: indentFor(align), keepNext: true }), where);
   }
 
   private article(block: ArticleBlock, where: string): void {
-    const runs: Inline[] = [{ text: `Điều ${block.number}. `, bold: true }, ...block.title];
-    this.inlines(runs, { bold: true }, this.bodyStyle({ keepNext: true }), `${where}.title`);
+    // "Điều n." bold, then the title as its runs say (the DOCX writes it so)
+    const runs: Inline[] = [{ text: `Điều ${block.number}.`, bold: true }];
+    if (block.title.length) runs.push({ text: ' ' }, ...block.title);
+    this.inlines(runs, {}, this.bodyStyle({ keepNext: block.body.length > 0 }), `${where}.title`);
     block.body.forEach((b, i) => this.block(b, `${where}.body[${i}]`));
   }
 
@@ -287,30 +322,45 @@ class FlowBuilder {
     if (block.caption) {
       this.para(plain(block.caption, 'bold', SIZE.body), { align: 'center', leading: BODY, before: SPACE_BEFORE, after: 6, keepNext: true }, `${where}.caption`);
     }
-    const total = block.columns.reduce((s, c) => s + (c.width > 0 ? c.width : 0), 0) || block.columns.length;
-    const widths = block.columns.map((c) => ((c.width > 0 ? c.width : total / block.columns.length) / total) * this.width);
+    // relative widths as the DOCX normalises them (a missing or bad width counts 1)
+    const safe = block.columns.map((c) => (Number.isFinite(c.width) && c.width > 0 ? c.width : 1));
+    const total = safe.reduce((a, b) => a + b, 0);
+    const widths = safe.map((w) => (w / total) * this.width);
     const xs: number[] = [0];
     for (const w of widths) xs.push(xs[xs.length - 1] + w);
     const lb = lineBox(SINGLE_LINE, SIZE.table);
-    const row = (cells: string[], face: FaceKey, aligns: Align[], rowWhere: string, first: boolean): FlowItem => {
+    // a cell holds one paragraph per "\n"-separated line of its text, 2 pt above and below each
+    const row = (cells: string[], face: FaceKey, aligns: Align[], rowWhere: string, middle: boolean): FlowItem => {
       const laid = widths.map((w, k) => {
-        const text = nfc(cells[k] ?? '');
-        const spans: Span[] = [{ text, face, size: SIZE.table }];
-        return { spans, lines: breakLines(spans, { width: w - 2 * CELL_PAD_X }, () => `${rowWhere} cell ${k + 1}`) };
+        const paras = nfc(cells[k] ?? '')
+          .split('\n')
+          .map((text) => {
+            const spans: Span[] = [{ text, face, size: SIZE.table }];
+            return { spans, lines: breakLines(spans, { width: w - 2 * CELL_PAD_X }, () => `${rowWhere} cell ${k + 1}`) };
+          });
+        const height = paras.reduce((h, p) => h + p.lines.length * lb.height + 2 * CELL_PAD_Y, 0);
+        return { paras, height };
       });
-      const lines = Math.max(1, ...laid.map((l) => l.lines.length));
-      const height = lines * lb.height + 2 * CELL_PAD_Y;
+      const height = Math.max(...laid.map((c) => c.height));
+      const right = xs[xs.length - 1];
       return {
         height,
         before: 0,
         draw: (c, x, top) => {
-          laid.forEach((cell, k) =>
-            cell.lines.forEach((l, i) =>
-              c.line(l, cell.spans, x + xs[k] + CELL_PAD_X, top + CELL_PAD_Y + i * lb.height + lb.baseline, aligns[k]),
-            ),
-          );
-          if (first) c.hline(x, x + xs[xs.length - 1], top, TABLE_BORDER);
-          c.hline(x, x + xs[xs.length - 1], top + height, TABLE_BORDER);
+          laid.forEach((cell, k) => {
+            let y = top + (middle ? (height - cell.height) / 2 : 0);
+            for (const p of cell.paras) {
+              y += CELL_PAD_Y;
+              for (const l of p.lines) {
+                c.line(l, p.spans, x + xs[k] + CELL_PAD_X, y + lb.baseline, aligns[k]);
+                y += lb.height;
+              }
+              y += CELL_PAD_Y;
+            }
+          });
+          // every row closes itself: a row that starts a page has its top border
+          c.hline(x, x + right, top, TABLE_BORDER);
+          c.hline(x, x + right, top + height, TABLE_BORDER);
           for (const vx of xs) c.vline(x + vx, top, top + height, TABLE_BORDER);
         },
       };
@@ -318,7 +368,6 @@ class FlowBuilder {
 
     const headAligns: Align[] = block.columns.map(() => 'center');
     const bodyAligns: Align[] = block.columns.map((c) => (c.align ?? (c.numeric ? 'right' : 'left')) as Align);
-    // the header row draws its top border again when repeated: every page's table is closed
     const header = row(
       block.columns.map((c) => c.header),
       'bold',
@@ -372,13 +421,12 @@ class FlowBuilder {
   annex(a: Annex, k: number): void {
     const where = `annexes[${k}]`;
     this.para(plain(a.label, 'bold', SIZE.annex), center(SINGLE_LINE, 0, true), `${where}.label`);
-    const widths: number[] = [];
-    a.title.forEach((t, i) => widths.push(...this.para(plain(t, 'bold', SIZE.annex), center(SINGLE_LINE, 0, true), `${where}.title[${i}]`)));
-    if (a.subtitle) widths.splice(0, widths.length, ...this.para(plain(a.subtitle, 'italic', SIZE.annex), center(SINGLE_LINE, 0, true), `${where}.subtitle`));
-    if (widths.length) {
-      const rule = ruleItem(this.width, Math.max(...widths) * SHORT_RULE_RATIO, RULE_WIDTH, RULE_BLOCK);
-      rule.keepWithNext = true;
-      this.items.push(rule);
+    a.title.forEach((t, i) => this.para(plain(t, 'bold', SIZE.annex), center(SINGLE_LINE, 0, true), `${where}.title[${i}]`));
+    if (a.subtitle) {
+      this.para(plain(a.subtitle, 'italic', SIZE.annex), center(SINGLE_LINE, 0, true), `${where}.subtitle`);
+      this.shortRule(longest([a.subtitle], 'italic', SIZE.annex, this.width) * TITLE_RULE_RATIO, ANNEX_RULE_AFTER);
+    } else if (a.title.length) {
+      this.shortRule(longest(a.title, 'bold', SIZE.annex, this.width) * TITLE_RULE_RATIO, ANNEX_RULE_AFTER);
     }
     a.blocks.forEach((b, i) => this.block(b, `${where}.blocks[${i}]`));
   }
@@ -401,12 +449,12 @@ class Column {
     return lines.map((l) => l.width);
   }
 
-  /** A centred rule at the current position, then the 6 pt rule paragraph. */
+  /** A centred rule 2 pt under the text above (top of a 6 pt rule paragraph). */
   rule(length: number): void {
-    const y = this.height;
+    const y = this.height + RULE_BEFORE;
     const w = this.width;
     this.ops.push((c, x, top) => c.hline(x + (w - length) / 2, x + (w + length) / 2, top + y + RULE_DROP, RULE_WIDTH));
-    this.height += RULE_BLOCK;
+    this.height = y + RULE_BLOCK;
   }
 
   space(h: number): void {
@@ -430,8 +478,19 @@ function center(leading: Leading, before: number, keepNext: boolean): ParagraphS
   return { align: 'center', leading, before, keepNext };
 }
 
+function indentFor(align: Align): number {
+  return align === 'center' || align === 'right' ? 0 : FIRST_LINE_INDENT;
+}
+
+/** The longest of `lines` set on one line, at most `max` (a longer line wraps at the column). */
+function longest(lines: string[], face: FaceKey, size: number, max: number): number {
+  const f = loadFaces()[face];
+  return Math.max(0, ...lines.map((l, i) => Math.min(max, emWidth(f, nfc(l), () => `rule line ${i}`) * size)));
+}
+
+/** A run's own emphasis wins over its paragraph's (bold: false in a heading is upright regular). */
 function runSpan(r: TextRun, base: BodyStyle, size: number): Span {
-  const span: Span = { text: nfc(r.text), face: faceOf(!!(r.bold || base.bold), !!(r.italic || base.italic)), size };
+  const span: Span = { text: nfc(r.text), face: faceOf(r.bold ?? base.bold ?? false, r.italic ?? base.italic ?? false), size };
   used.add(span.face);
   if (r.underline) span.underline = true;
   return span;

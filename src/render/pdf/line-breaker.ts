@@ -1,8 +1,9 @@
 /**
  * Paragraph → lines. Break opportunities come from UAX #14 (the `linebreak` package), kept only where
- * they follow a space, plus mandatory breaks: ND30 text is never hyphenated and a clerk does not want
- * "128/" and "KH-UBND" on two lines. Lines are filled greedily (first fit), as Word and LibreOffice do,
- * so that our pages break where theirs do. A word wider than the whole line is cut between characters.
+ * they follow a space or a hyphen before a letter ("…/NQ-" | "HĐND", as Word and LibreOffice break),
+ * plus mandatory breaks: ND30 text is never hyphenated and a clerk does not want "128/" and "KH-UBND"
+ * split at the slash. Lines are filled greedily (first fit), as Word and LibreOffice do, so that our
+ * pages break where theirs do. A word wider than the whole line is cut between characters.
  */
 import LineBreaker from 'linebreak';
 import { emWidth, loadFaces, type FaceKey } from './fonts';
@@ -100,7 +101,9 @@ export function breakLines(input: Span[], opts: BreakOptions, where: () => strin
   for (let b = lb.nextBreak(); b; b = lb.nextBreak()) {
     const prev = text.charCodeAt(b.position - 1);
     if (b.required) breaks.push({ at: b.position, required: b.position < n || prev === 0x0a });
-    else if (prev === 0x20 || prev === 0x200b) breaks.push({ at: b.position, required: false });
+    else if (prev === 0x20 || prev === 0x200b || (prev === 0x2d && isLetter(text.charCodeAt(b.position)))) {
+      breaks.push({ at: b.position, required: false });
+    }
   }
   if (breaks.length === 0 || breaks[breaks.length - 1].at !== n) breaks.push({ at: n, required: false });
 
@@ -169,6 +172,12 @@ export function breakLines(input: Span[], opts: BreakOptions, where: () => strin
   if (!empty() || lines.length === 0) flush(lineEnd, true);
   else lines[lines.length - 1].last = true;
   return lines;
+}
+
+/** A letter of the Latin/Vietnamese alphabets (a break after "NQ-" before "HĐND" is allowed, after "2026-" before "2030" not). */
+function isLetter(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
 }
 
 function isBlank(c: number): boolean {

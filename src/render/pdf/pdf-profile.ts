@@ -64,13 +64,24 @@ export const SIGNATURE_LINE = 17;
 /** A wrapped recipient line continues 3 mm in (hanging indent). */
 export const RECIPIENT_HANG = twips(170);
 
-/** Short rules are this share of their text line (ND30: 1/3 to 1/2). */
+/** Short rules are this share of their text line (ND30: 1/3 to 1/2): the agency's 0.4, the trích yếu's 0.35. */
 export const SHORT_RULE_RATIO = 0.4;
+export const TITLE_RULE_RATIO = 0.35;
+/** A rule paragraph has 2 pt before it; 12 pt after the rule under a phụ lục's heading. */
+export const RULE_BEFORE = 2;
+export const ANNEX_RULE_AFTER = 12;
+
+export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 /** Rule lines: 0.75 pt; a rule paragraph is 6 pt high with the line at its top. */
 export const RULE_WIDTH = 0.75;
 export const RULE_BLOCK = 6;
 /** The rule sits this far into its 6 pt paragraph: clear of the descenders above it. */
-export const RULE_DROP = 2.5;
+export const RULE_DROP = RULE_WIDTH / 2;
+
+/** The thẩm quyền line and Kính gửi have 12 pt before (the first line only). */
+export const AUTHORITY_BEFORE = 12;
+/** Kính gửi with several lines starts 4 cm in. */
+export const KINH_GUI_START = 2268;
 
 /** Space before the tên loại line. */
 export const TYPE_NAME_BEFORE = 18;
