@@ -7,6 +7,9 @@ import { attachmentStamp, leaderAppearance, sealAppearance, type Appearance } fr
 import { signPdf } from '../../src/signing/pades';
 import { Pkcs12Signer } from '../../src/signing/pkcs12-signer';
 import { pdfsigReport } from '../../src/signing/verify';
+import { renderPdfWithLayout } from '../../src/render/pdf/pdf-renderer';
+import { qdWithAnnex } from '../../src/render/pdf/fixtures/sample-models';
+import { SEED_KH_NAMES, seedModel } from '../../src/render/pdf/fixtures/seed-models';
 import { sealPng, signaturePng } from '../signing-support/images';
 import { makeSamplePdf, type SamplePdf } from '../signing-support/sample-pdf';
 import { makeTestPki, type TestPki } from '../signing-support/test-pki';
@@ -226,5 +229,35 @@ describe('attachment in a separate file: agency signature at the top right (pdft
     expect(added).toHaveLength(1);
     // columns: name type encoding emb sub uni object ID (pdf-lib does not tag subsets with ABCDEF+)
     expect(added[0]).toMatch(/^Tinos-\S+ +CID TrueType +Identity-H +yes +no +yes /);
+  });
+});
+
+describe('documents from the PDF renderer (seed KH, QĐ with phụ lục): sign where layout.signature says', () => {
+  it.each([
+    ['seed KH', () => seedModel(SEED_KH_NAMES[0])],
+    ['QĐ with a 40-row phụ lục', () => qdWithAnnex(40)],
+  ])('%s: pdfsig validates leader and agency signatures, qpdf is clean', async (name, model) => {
+    const { bytes, layout } = await renderPdfWithLayout(model());
+    const leader = await Pkcs12Signer.fromFile(pki.leader.p12Path, pki.leader.passphrase);
+    const agency = await Pkcs12Signer.fromFile(pki.agency.p12Path, pki.agency.passphrase);
+    const look = leaderAppearance({ signatureBox: layout.signature, signatureImagePng: signaturePng() });
+    const first = await signPdf(bytes, { signer: leader, reason: 'Ký ban hành', appearance: look, signingTime: leaderTime });
+    const second = await signPdf(first, {
+      signer: agency,
+      reason: 'Đóng dấu cơ quan',
+      appearance: sealAppearance({ signatureBox: layout.signature, sealImagePng: sealPng(), signatureImageRect: look.rect }),
+      signingTime: agencyTime,
+    });
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
+    writeFileSync(file, second);
+    const reports = await pdfsigReport(file);
+    expect(reports.map((r) => [r.valid, r.coversWholeFile, r.signedLength])).toEqual([
+      [true, false, first.length],
+      [true, true, second.length],
+    ]);
+    expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
+    // the signature page, kept for people to look at
+    const page = String(layout.signature.page + 1);
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', page, '-l', page, '-singlefile', file, join(tmpdir(), `vanthu-signing-${name.replace(/\W+/g, '-')}`)]);
   });
 });
