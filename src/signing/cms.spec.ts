@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../common/domain-error';
+import { makeEcSigner } from '../../test/signing-support/ec-signer';
 import { makeTestPki, type TestPki } from '../../test/signing-support/test-pki';
 import { buildCadesDetached, OID, parseCms } from './cms';
 import * as der from './der';
@@ -80,6 +81,13 @@ describe('buildCadesDetached', () => {
     const cms = await buildCadesDetached({ contentDigest: sha256(content), signer: leader, signingTime: when, signingTimeAttribute: false });
     expect(parseCms(cms).signingTime).toBeUndefined();
     expect(opensslVerify(cms, content, 'nost').ok).toBe(true);
+  });
+
+  it('takes an ECDSA signature from a hash-only (remote-style) signer; OpenSSL verifies it', async () => {
+    const ec = makeEcSigner(pki.dir, 'Ký số từ xa');
+    const cms = await buildCadesDetached({ contentDigest: sha256(content), signer: ec, signingTime: when });
+    expect(parseCms(cms).signatureAlgorithm).toBe(OID.ecdsaWithSha256);
+    expect(opensslVerify(cms, content, 'ec').ok).toBe(true);
   });
 
   it('refuses a certificate whose key is neither RSA nor EC', async () => {

@@ -6,10 +6,11 @@ import { PNG } from 'pngjs';
 import { attachmentStamp, leaderAppearance, sealAppearance, type Appearance } from '../../src/signing/appearance';
 import { signPdf } from '../../src/signing/pades';
 import { Pkcs12Signer } from '../../src/signing/pkcs12-signer';
-import { pdfsigReport } from '../../src/signing/verify';
+import { pdfsigReport, verifyPdf } from '../../src/signing/verify';
 import { renderPdfWithLayout } from '../../src/render/pdf/pdf-renderer';
 import { qdWithAnnex } from '../../src/render/pdf/fixtures/sample-models';
 import { SEED_KH_NAMES, seedModel } from '../../src/render/pdf/fixtures/seed-models';
+import { makeEcSigner } from '../signing-support/ec-signer';
 import { sealPng, signaturePng } from '../signing-support/images';
 import { makeSamplePdf, type SamplePdf } from '../signing-support/sample-pdf';
 import { makeTestPki, type TestPki } from '../signing-support/test-pki';
@@ -90,6 +91,19 @@ describe('leader then agency, incremental (pdfsig)', () => {
     writeFileSync(join(dir, 'one.pdf'), one);
     const [r] = await pdfsigReport(join(dir, 'one.pdf'));
     expect([r.valid, r.coversWholeFile]).toEqual([true, true]);
+  });
+
+  it('an ECDSA P-256 hash-only signer (the remote-signing shape) signs a third revision pdfsig accepts', async () => {
+    const three = await signPdf(two, { signer: makeEcSigner(pki.dir, 'Dịch vụ ký số từ xa'), reason: 'Ký số từ xa' });
+    writeFileSync(join(dir, 'three.pdf'), three);
+    const reports = await pdfsigReport(join(dir, 'three.pdf'));
+    expect(reports.map((r) => [r.signerName, r.valid, r.coversWholeFile])).toEqual([
+      ['Nguyễn Đình Huấn', true, false],
+      ['Ủy ban nhân dân xã Kim Thành', true, false],
+      ['Dịch vụ ký số từ xa', true, true],
+    ]);
+    // and our own verifier agrees (ECDSA path)
+    expect((await verifyPdf(three)).map((r) => r.valid)).toEqual([true, true, true]);
   });
 
   it('qpdf --check finds no errors', () => {
