@@ -5,6 +5,7 @@ import { HouseholdsService } from './beneficiaries/households.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { IssuingModule } from './issuing/issuing.module';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
 import { AgenciesController, OfficialsController } from './registry/agencies.controller';
@@ -29,7 +30,7 @@ export class AppModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), DatabaseModule],
+      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule],
       controllers: [
         AgenciesController,
         OfficialsController,

@@ -1,5 +1,10 @@
+import { RegisterAttachmentEntity } from '../archive/register-attachment.entity';
+import { RegisterEntryEntity } from '../archive/register-entry.entity';
+import { RegisterHeadEntity } from '../archive/register-head.entity';
 import { HouseholdEntity } from '../beneficiaries/household.entity';
 import { MemberEntity } from '../beneficiaries/member.entity';
+import { NumberCounterEntity } from '../issuing/number-counter.entity';
+import { WorkflowEventEntity } from '../issuing/workflow-event.entity';
 import { PolicyParameterEntity } from '../policies/policy-parameter.entity';
 import { PolicyEntity } from '../policies/policy.entity';
 import { QuotaEntity } from '../policies/quota.entity';
@@ -23,4 +28,9 @@ export const ENTITIES = [
   PolicyEntity,
   PolicyParameterEntity,
   QuotaEntity,
+  NumberCounterEntity,
+  WorkflowEventEntity,
+  RegisterHeadEntity,
+  RegisterEntryEntity,
+  RegisterAttachmentEntity,
 ];

@@ -1,0 +1,360 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ArchiveService } from '../archive/archive.service';
+import type { StagedFile } from '../archive/archive-store';
+import type { ArchivedFile } from '../archive/archived-file';
+import { CLOCK, systemClock, type Clock } from '../archive/clock';
+import { recipientColumns } from '../archive/register';
+import { RegisterEntryEntity } from '../archive/register-entry.entity';
+import { registerTransaction, runSql, transaction } from '../archive/register-lock';
+import { DomainError } from '../common/domain-error';
+import { parseInput } from '../common/zod-body';
+import { AgencyEntity } from '../registry/agency.entity';
+import type { AgencyScope } from '../registry/agency-scope';
+import { DocumentEntity } from '../registry/document.entity';
+import { OfficialEntity } from '../registry/official.entity';
+import type { DocumentStatus } from '../registry/records/record-set';
+import { faultPoint } from './fault-points';
+import { ISSUE_RENDERER, type IssueRenderer } from './issue-renderer';
+import { issueInput, transitionInput } from './issuing.schemas';
+import { checkIssueDate, referenceOf, seriesFor, vietnamDate, vietnamTimestamp, yearOf } from './numbering';
+import { WorkflowEventEntity } from './workflow-event.entity';
+import { allowedTargets, assertTransition, transitionKind } from './workflow';
+
+/** Where a document stands in the workflow, and where it may go next. */
+export interface WorkflowState {
+  id: number;
+  code: string;
+  status: DocumentStatus;
+  /** "05/KH-UBND" once issued, null before */
+  reference: string | null;
+  date: string | null;
+  allowed: DocumentStatus[];
+}
+
+export interface WorkflowEventView {
+  from: DocumentStatus;
+  to: DocumentStatus;
+  at: string;
+  note: string;
+  /** replaced/corrected: the later document */
+  by?: { id: number; code: string };
+}
+
+export interface IssueResult {
+  id: number;
+  code: string;
+  status: 'issued';
+  number: number;
+  year: number;
+  series: string;
+  reference: string;
+  date: string;
+  entry: { seq: number; prevHash: string; entryHash: string };
+  files: ArchivedFile[];
+  notes: string[];
+}
+
+const ISSUED_STATES: DocumentStatus[] = ['issued', 'replaced', 'corrected'];
+
+/**
+ * The workflow of our documents and the issue step (ND30 Đ14–15): number and date, the register
+ * line and the archived file, all in one transaction under the agency's register lock.
+ *
+ * Issue starts from "signed" only, for paper and electronic documents alike: Đ15.2 numbers a
+ * paper document after the competent person has signed it, and Đ32 lets the văn thư apply the
+ * agency's seal or digital signature only to a document already bearing that signature. (A wet
+ * signature is recorded as the approved → signed transition.)
+ */
+@Injectable()
+export class IssuingService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly archive: ArchiveService,
+    @Inject(ISSUE_RENDERER) private readonly renderer: IssueRenderer,
+    @Optional() @Inject(CLOCK) private readonly now: Clock = systemClock,
+  ) {}
+
+  async state(scope: AgencyScope, ref: string | number): Promise<WorkflowState> {
+    return this.stateOf(await this.findDocument(this.ds.manager, scope, ref));
+  }
+
+  async history(scope: AgencyScope, ref: string | number): Promise<WorkflowEventView[]> {
+    const doc = await this.findDocument(this.ds.manager, scope, ref);
+    const events = await this.ds
+      .getRepository(WorkflowEventEntity)
+      .find({ where: { agencyId: scope.id, documentId: doc.id }, order: { id: 'ASC' } });
+    const related = await Promise.all(
+      events.map((e) => (e.relatedDocumentId ? this.ds.getRepository(DocumentEntity).findOneBy({ id: e.relatedDocumentId }) : null)),
+    );
+    return events.map((e, i) => ({
+      from: e.fromStatus,
+      to: e.toStatus,
+      at: e.at,
+      note: e.note,
+      ...(related[i] ? { by: { id: related[i].id, code: related[i].code } } : {}),
+    }));
+  }
+
+  /** A status change other than issuing: submit, approve, record the signature, replace, correct. */
+  async transition(scope: AgencyScope, ref: string | number, body: unknown): Promise<WorkflowState> {
+    const input = parseInput(transitionInput, body);
+    const to = input.to as DocumentStatus;
+    const kind = transitionKind(to);
+    if (kind === 'issue') {
+      throw new DomainError(
+        'workflow.issue_required',
+        'a document is issued by POST /api/documents/:id/issue (`vanthu issue`): that step assigns its number',
+        'conflict',
+      );
+    }
+    if (kind === 'plain' && input.by !== undefined) {
+      throw DomainError.validation('validation.failed', '1 invalid field(s)', [
+        { path: 'by', message: 'only for "replaced" and "corrected"', key: 'validation.unexpected' },
+      ]);
+    }
+    if (kind === 'link' && input.by === undefined) {
+      throw DomainError.validation('validation.failed', '1 invalid field(s)', [
+        { path: 'by', message: `"${to}" names the later document that does it`, key: 'validation.required' },
+      ]);
+    }
+    const doc = await transaction(this.ds, async (em) => {
+      const doc = await this.findDocument(em, scope, ref);
+      assertOutgoing(doc);
+      assertTransition(doc.status, to, doc.code);
+      const by = kind === 'link' ? await this.laterDocument(em, scope, doc, to, input.by!) : null;
+      const res = await em
+        .createQueryBuilder()
+        .update(DocumentEntity)
+        .set({ status: to })
+        .where('id = :id AND status = :from', { id: doc.id, from: doc.status })
+        .execute();
+      if (res.affected !== 1) {
+        throw new DomainError('workflow.concurrent_change', `document ${doc.code} changed meanwhile: try again`, 'conflict');
+      }
+      await em.getRepository(WorkflowEventEntity).save({
+        agencyId: scope.id,
+        documentId: doc.id,
+        fromStatus: doc.status,
+        toStatus: to,
+        relatedDocumentId: by?.id ?? null,
+        note: (input.note ?? '').normalize('NFC'),
+        at: vietnamTimestamp(this.now()),
+      });
+      return { ...doc, status: to };
+    });
+    return this.stateOf(doc);
+  }
+
+  /**
+   * Issues a signed document: takes the next number of its series, dates it, renders and archives
+   * the file and writes the register line, in ONE transaction; the file gets its final name after
+   * the commit (see ArchiveStore). A failure anywhere leaves no number taken and no file behind.
+   */
+  async issue(scope: AgencyScope, ref: string | number, body: unknown = {}): Promise<IssueResult> {
+    const input = parseInput(issueInput, body);
+    const target = await this.findDocument(this.ds.manager, scope, ref);
+    let staged: StagedFile | undefined;
+    let committed = false;
+    try {
+      const result = await registerTransaction(this.ds, scope.id, async (em, head) => {
+        const doc = await this.findDocument(em, scope, target.id);
+        assertOutgoing(doc);
+        assertTransition(doc.status, 'issued', doc.code);
+        const agency = await em.getRepository(AgencyEntity).findOneByOrFail({ id: scope.id });
+        const today = vietnamDate(this.now());
+        const date = input.date ?? today;
+        const year = yearOf(date);
+        const series = seriesFor(agency.numbering, doc);
+
+        const number = await this.takeNumber(em, { agency, year, series, date, today });
+        const res = await em
+          .createQueryBuilder()
+          .update(DocumentEntity)
+          .set({ number, year, date, status: 'issued' })
+          .where('id = :id AND status = :from', { id: doc.id, from: doc.status })
+          .execute();
+        if (res.affected !== 1) throw new DomainError('workflow.concurrent_change', `document ${doc.code} changed meanwhile`, 'conflict');
+        faultPoint('number');
+
+        const rendered = await this.renderer.render({ manager: em, agencyCode: scope.code, documentId: doc.id });
+        staged = await this.archive.store.stage(rendered.bytes, scope.id);
+        faultPoint('file');
+
+        const file: ArchivedFile = {
+          role: 'issued',
+          name: rendered.fileName.normalize('NFC'),
+          contentType: rendered.contentType,
+          sha256: staged.sha256,
+          size: staged.size,
+        };
+        const signer = doc.content?.signature.official
+          ? await em.getRepository(OfficialEntity).findOneBy({ agencyId: scope.id, code: doc.content.signature.official })
+          : null;
+        const cols = recipientColumns(doc.content?.recipients ?? [], doc.content?.kinhGui ?? []);
+        const reference = referenceOf({ number, year, symbol: doc.symbol, yearInNumber: doc.yearInNumber });
+        const entry = await this.archive.appendEntry(em, head, {
+          agencyId: scope.id,
+          documentId: doc.id,
+          year,
+          series,
+          number,
+          symbol: doc.symbol,
+          reference,
+          date,
+          type: doc.type,
+          typeName: doc.typeName,
+          title: doc.title,
+          signer: signer?.name ?? '',
+          signerPosition: signer?.position ?? '',
+          recipients: cols.recipients,
+          archiveUnits: cols.archiveUnits,
+          copies: input.copies ?? cols.copies,
+          note: (input.note ?? '').normalize('NFC'),
+          files: [file],
+          registeredAt: vietnamTimestamp(this.now()),
+        });
+        await em.getRepository(WorkflowEventEntity).save({
+          agencyId: scope.id,
+          documentId: doc.id,
+          fromStatus: doc.status,
+          toStatus: 'issued',
+          relatedDocumentId: null,
+          note: `${reference} ngày ${date}`,
+          at: entry.registeredAt,
+        });
+        faultPoint('register');
+        return {
+          id: doc.id,
+          code: doc.code,
+          status: 'issued' as const,
+          number,
+          year,
+          series,
+          reference,
+          date,
+          entry: { seq: entry.seq, prevHash: entry.prevHash, entryHash: entry.entryHash },
+          files: [file],
+          notes: rendered.notes ?? [],
+        };
+      });
+      committed = true;
+      faultPoint('commit');
+      await this.archive.store.promote(staged!);
+      return result;
+    } catch (e) {
+      // rolled back: drop the pending file; if the commit's fate is unknown, settle() asks the register
+      if (staged && !committed) await this.archive.settle(staged);
+      throw e;
+    }
+  }
+
+  /**
+   * The next number of the series, inside the register transaction. The first number of a series
+   * in a year follows any number already used by an imported (pre-register) issued document.
+   */
+  private async takeNumber(
+    em: EntityManager,
+    p: { agency: AgencyEntity; year: number; series: string; date: string; today: string },
+  ): Promise<number> {
+    const [current] = await runSql<{ last: number; last_date: string | null }>(
+      em,
+      `SELECT "last", "last_date" FROM "number_counter" WHERE "agency_id" = $1 AND "year" = $2 AND "series" = $3`,
+      [p.agency.id, p.year, p.series],
+    );
+    checkIssueDate(p.date, current?.last_date ?? null, p.today);
+    const base = current ? 0 : await this.importedMax(em, p.agency, p.year, p.series);
+    // one statement either way: the row lock it takes (PostgreSQL) is held to the commit
+    const [row] = await runSql<{ last: number }>(
+      em,
+      `INSERT INTO "number_counter" ("agency_id", "year", "series", "base", "last", "last_date")
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ("agency_id", "year", "series")
+       DO UPDATE SET "last" = "number_counter"."last" + 1, "last_date" = $6
+       RETURNING "last"`,
+      [p.agency.id, p.year, p.series, base, base + 1, p.date],
+    );
+    return Number(row.last);
+  }
+
+  private async importedMax(em: EntityManager, agency: AgencyEntity, year: number, series: string): Promise<number> {
+    const docs = await em
+      .getRepository(DocumentEntity)
+      .createQueryBuilder('d')
+      .leftJoin(RegisterEntryEntity, 'r', 'r.document_id = d.id')
+      .select(['d.id', 'd.number', 'd.type', 'd.yearInNumber'])
+      .where('d.agency_id = :agency AND d.year = :year AND d.direction = :dir AND d.number IS NOT NULL', {
+        agency: agency.id,
+        year,
+        dir: 'outgoing',
+      })
+      .andWhere('d.status IN (:...issued)', { issued: ISSUED_STATES })
+      .andWhere('r.id IS NULL')
+      .getMany();
+    return docs
+      .filter((d) => seriesFor(agency.numbering, d) === series)
+      .reduce((max, d) => Math.max(max, d.number ?? 0), 0);
+  }
+
+  /** The later document of a replacement (same form, Đ18.3) or correction (a công văn, Đ18.4). */
+  private async laterDocument(
+    em: EntityManager,
+    scope: AgencyScope,
+    doc: DocumentEntity,
+    to: DocumentStatus,
+    byRef: string | number,
+  ): Promise<DocumentEntity> {
+    const by = await this.findDocument(em, scope, byRef);
+    const fail = (message: string): never => {
+      throw new DomainError('workflow.invalid_successor', `document ${doc.code} cannot be ${to} by ${by.code}: ${message}`, 'unprocessable', [
+        { path: 'by', message },
+      ]);
+    };
+    if (by.id === doc.id) fail('it is the same document');
+    if (by.direction !== 'outgoing') fail('it is not one of this agency\'s documents');
+    if (!ISSUED_STATES.includes(by.status)) fail(`it is ${by.status}, not issued`);
+    if (to === 'replaced' && by.type !== doc.type) fail(`a ${doc.type} is replaced by a ${doc.type} (ND30 Đ18.3), not a ${by.type}`);
+    if (to === 'corrected' && by.type !== 'CV') fail(`a correction (đính chính) is a công văn (ND30 Đ18.4), not a ${by.type}`);
+    if (by.date && doc.date && by.date < doc.date) fail(`it is dated ${by.date}, before ${doc.date}`);
+    return by;
+  }
+
+  /** By record id, code, or (issued documents) the register reference "05/KH-UBND". */
+  private async findDocument(em: EntityManager, scope: AgencyScope, ref: string | number): Promise<DocumentEntity> {
+    const repo = em.getRepository(DocumentEntity);
+    const key = String(ref).normalize('NFC').trim();
+    let doc: DocumentEntity | null = null;
+    if (/^\d+$/.test(key)) doc = await repo.findOneBy({ agencyId: scope.id, id: Number(key) });
+    doc ??= await repo.findOneBy({ agencyId: scope.id, code: key });
+    if (!doc && key.includes('/')) {
+      const entry = await em
+        .getRepository(RegisterEntryEntity)
+        .findOne({ where: { agencyId: scope.id, reference: key }, order: { year: 'DESC' } });
+      if (entry) doc = await repo.findOneBy({ agencyId: scope.id, id: entry.documentId });
+    }
+    if (!doc) throw DomainError.notFound('document', key);
+    return doc;
+  }
+
+  private stateOf(d: DocumentEntity): WorkflowState {
+    const issued = ISSUED_STATES.includes(d.status) && d.number !== null;
+    return {
+      id: d.id,
+      code: d.code,
+      status: d.status,
+      reference: issued ? referenceOf({ number: d.number!, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber }) : null,
+      date: issued ? d.date : null,
+      allowed: [...allowedTargets(d.status)],
+    };
+  }
+}
+
+function assertOutgoing(doc: DocumentEntity): void {
+  if (doc.direction !== 'outgoing') {
+    throw new DomainError(
+      'workflow.not_outgoing',
+      `document ${doc.code} is an incoming document: only the agency's own documents go through the workflow`,
+      'conflict',
+    );
+  }
+}
