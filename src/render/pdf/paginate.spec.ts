@@ -88,7 +88,7 @@ describe('paginate', () => {
         for (const p of pages) {
           const last = p.placed[p.placed.length - 1];
           const used = last.top + last.item.height;
-          if (p.placed.length > 1) expect(used).toBeLessThanOrEqual(capacity + 1e-6);
+          expect(used <= capacity + 1e-6 || p.placed.length === 1).toBe(true);
           // tops increase by the item heights plus the space before, none at the page top
           expect(p.placed[0].top).toBe(0);
           for (let k = 1; k < p.placed.length; k++) {
