@@ -180,7 +180,7 @@ describe(`issuing on ${onPg ? 'PostgreSQL' : 'SQLite'}`, () => {
     const failing = new IssuingService(ds, archive, { render: () => Promise.reject(new Error('renderer down')) }, clock);
     await expect(failing.issue(scope, ids[0])).rejects.toThrow('renderer down');
     // fails after the file is staged: a file name that is no string breaks building the register line
-    let stagedBytes = Buffer.alloc(0);
+    let stagedBytes: Buffer = Buffer.alloc(0);
     const afterRender = new IssuingService(
       ds,
       archive,
