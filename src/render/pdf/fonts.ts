@@ -87,10 +87,13 @@ export function loadFaces(): Record<FaceKey, Face> {
   return out;
 }
 
-/** fontkit as pdf-lib sees it: hands back the already parsed font for our own byte arrays. */
-export const cachedFontkit = {
+/**
+ * fontkit for pdf-lib's embedding: a fresh parse per document (≈3 ms a face). A parsed font must not
+ * be shared between two documents' subsets: the second subset then loses glyphs' text mappings
+ * (pdftotext read "giao" as "gia" in the second PDF of a process).
+ */
+export const embeddingFontkit = {
   create(data: Uint8Array): Font {
-    for (const f of Object.values(loadFaces())) if (f.bytes === data) return f.font;
     return fontkit.create(data);
   },
 };

@@ -9,7 +9,7 @@ import { Canvas, type GlyphEncoder } from './canvas';
 import { documentSections, NOTE_SEPARATOR, type Section } from './document-flow';
 import type { DrawContext } from './flow';
 import { lineBox, SINGLE_LINE } from './flow';
-import { cachedFontkit, emWidth, loadFaces, type FaceKey } from './fonts';
+import { embeddingFontkit, emWidth, loadFaces, type FaceKey } from './fonts';
 import { paginate, type PageFlow } from './paginate';
 import { FOOTNOTE_GAP, FOOTNOTE_SEPARATOR, HEADER_DISTANCE, SIZE, TABLE_BORDER } from './pdf-profile';
 
@@ -97,7 +97,7 @@ export async function renderPdfWithLayout(model: DocModel, opts: RenderPdfOption
   const flows = paginateSections(sections);
 
   const doc = await PDFDocument.create();
-  doc.registerFontkit(cachedFontkit);
+  doc.registerFontkit(embeddingFontkit);
   const loaded = loadFaces();
   const fonts = new Map<FaceKey, PDFFont>();
   for (const f of faces) {

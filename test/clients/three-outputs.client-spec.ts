@@ -1,0 +1,197 @@
+/**
+ * One text, three outputs: for every example DocModel the DOCX (read back with extractDocxParagraphs),
+ * the PDF (read back with poppler) and the HTML (tags stripped, entities decoded) carry the same
+ * sequence of words, in the same order.
+ *
+ * How each output is read, and every normalisation, stated once:
+ * - Tokens: NFC, then runs of letters/marks/digits, and each other non-space character alone. White
+ *   space is not compared: pdftotext cannot say whether a space followed a superscript marker.
+ * - DOCX: `extractDocxParagraphs` — body paragraphs in order (table cells row by row), then the
+ *   footnote texts; footnote reference marks are not text.
+ * - PDF: `pdftotext -raw` (content-stream order, which the renderer draws in reading order: left header
+ *   column before right, Nơi nhận before the signature, a table cell by cell). Per page (form feeds):
+ *   the page number, when the renderer's layout says one is shown, must be the first token and is
+ *   dropped; a table header row repeated at the top of a page is dropped after its first appearance;
+ *   no hyphenation happens (lines break at spaces, or after a hyphen before a letter — the tokens are
+ *   the same either way).
+ * - HTML: the <body>; inline tags (span, a, sup) removed, other tags read as a space; the five
+ *   Handlebars entities and numeric ones decoded.
+ * - Footnotes (PDF and HTML): the marker n printed after the word it follows ("nghèo" + "1" reads
+ *   "nghèo1") is removed; the note body "n text…" (page foot in the PDF, end of section in the HTML)
+ *   is cut out and appended at the end, where the DOCX has it. Both must be found, in order.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DOC_MODEL_FIXTURES } from '../../fixtures/docmodels';
+import { inlineText, isFootnote, type Block, type DocModel, type Inline } from '../../src/drafting/doc-model';
+import { extractDocxParagraphs } from '../../src/render/docx/docx-text';
+import { renderDocx } from '../../src/render/docx/docx-renderer';
+import { renderHtml } from '../../src/render/html/html-renderer';
+import { featureModel, qdWithAnnex } from '../../src/render/pdf/fixtures/sample-models';
+import { SEED_KH_NAMES, seedModel } from '../../src/render/pdf/fixtures/seed-models';
+import { renderPdfWithLayout, type PdfLayout } from '../../src/render/pdf/pdf-renderer';
+
+jest.setTimeout(120_000);
+
+const work = mkdtempSync(join(tmpdir(), 'vanthu-three-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+export function tokens(text: string): string[] {
+  return text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
+}
+
+/** The footnotes in numbering order, each with the text just before its marker. */
+function footnotes(model: DocModel): { before: string; text: string }[] {
+  const out: { before: string; text: string }[] = [];
+  const inlines = (runs: Inline[]) => {
+    let before = '';
+    for (const r of runs) {
+      if (isFootnote(r)) out.push({ before, text: inlineText(r.footnote) });
+      else before += r.text;
+    }
+  };
+  const blocks = (bs: Block[]) => {
+    for (const b of bs) {
+      if (b.kind === 'heading' || b.kind === 'paragraph') inlines(b.runs);
+      if (b.kind === 'article') {
+        inlines(b.title);
+        blocks(b.body);
+      }
+    }
+  };
+  model.canCu.forEach(inlines);
+  blocks(model.body);
+  model.annexes.forEach((a) => blocks(a.blocks));
+  return out;
+}
+
+function indexOfSeq(hay: string[], needle: string[], from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Removes footnote markers and bodies (moved to the end); throws if one is missing. */
+function moveFootnotes(seq: string[], model: DocModel, what: string): string[] {
+  const out = [...seq];
+  const moved: string[] = [];
+  let at = 0;
+  footnotes(model).forEach((note, i) => {
+    const n = String(i + 1);
+    const last = tokens(note.before).pop() ?? '';
+    const wordBefore = /[\p{L}\p{M}\p{N}]$/u.test(last);
+    // the marker: glued to the word before it ("nghèo1"), or alone after punctuation or a tag
+    let k = at;
+    for (; k < out.length; k++) {
+      if (wordBefore && out[k] === last + n) {
+        out[k] = last;
+        break;
+      }
+      if (out[k] === n && (k === 0 || out[k - 1] === last)) {
+        out.splice(k, 1);
+        k--;
+        break;
+      }
+    }
+    if (k >= out.length) throw new Error(`${what}: footnote marker ${n} after "${last}" not found`);
+    const body = [n, ...tokens(note.text)];
+    const j = indexOfSeq(out, body, Math.max(0, k));
+    if (j < 0) throw new Error(`${what}: footnote ${n} text not found`);
+    out.splice(j, body.length);
+    moved.push(...body.slice(1));
+    at = Math.max(0, k);
+  });
+  return [...out, ...moved];
+}
+
+function tableHeaders(model: DocModel): string[][] {
+  const out: string[][] = [];
+  const blocks = (bs: Block[]) =>
+    bs.forEach((b) => {
+      if (b.kind === 'table' && b.repeatHeader !== false) out.push(b.columns.flatMap((c) => tokens(c.header)));
+      if (b.kind === 'article') blocks(b.body);
+    });
+  blocks(model.body);
+  model.annexes.forEach((a) => blocks(a.blocks));
+  return out;
+}
+
+function pdfTokens(pdf: Uint8Array, layout: PdfLayout, model: DocModel, name: string): string[] {
+  const file = join(work, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const r = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+  const pages = r.stdout.split('\f');
+  if (pages[pages.length - 1].trim() === '') pages.pop();
+  expect(pages.length).toBe(layout.pages.length);
+  const headers = tableHeaders(model);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  pages.forEach((text, i) => {
+    let t = tokens(text);
+    const info = layout.pages[i];
+    if (info.numberShown) {
+      expect({ page: i + 1, first: t[0] }).toEqual({ page: i + 1, first: String(info.number) });
+      t = t.slice(1);
+    }
+    for (const h of headers) if (seen.has(h.join(' ')) && indexOfSeq(t, h, 0) === 0) t = t.slice(h.length);
+    for (const h of headers) if (indexOfSeq(t, h, 0) >= 0) seen.add(h.join(' '));
+    out.push(...t);
+  });
+  return moveFootnotes(out, model, `${name}.pdf`);
+}
+
+function htmlTokens(html: string, model: DocModel, name: string): string[] {
+  const body = html.slice(html.indexOf('<body>'));
+  const text = body
+    .replace(/<\/?(span|a|sup)\b[^>]*>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return moveFootnotes(tokens(text), model, `${name}.html`);
+}
+
+/** The first place two sequences differ, with some context, or null. */
+function firstDifference(a: string[], b: string[]): { at: number; a: string; b: string } | null {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i] !== b[i]) return { at: i, a: a.slice(Math.max(0, i - 8), i + 8).join(' '), b: b.slice(Math.max(0, i - 8), i + 8).join(' ') };
+  }
+  return null;
+}
+
+const MODELS: [string, () => DocModel][] = [
+  ...SEED_KH_NAMES.map((n): [string, () => DocModel] => [`seed-${n}`, () => seedModel(n)]),
+  ['feature', featureModel],
+  ['qd-2000-rows', () => qdWithAnnex(2000)],
+  ['qd-landscape', () => qdWithAnnex(60, { landscape: true })],
+  ...DOC_MODEL_FIXTURES.map((f): [string, () => DocModel] => [f.name, () => f.model]),
+];
+
+describe('one text, three outputs', () => {
+  it.each(MODELS)('%s: DOCX, PDF and HTML read the same words', async (name, make) => {
+    const model = make();
+    const docx = extractDocxParagraphs(renderDocx(model)).flatMap(tokens);
+    const { bytes, layout } = await renderPdfWithLayout(model);
+    const pdf = pdfTokens(bytes, layout, model, name);
+    const html = htmlTokens(renderHtml(model), model, name);
+    expect(docx.length).toBeGreaterThan(50);
+    expect({ pdf: firstDifference(pdf, docx), html: firstDifference(html, docx) }).toEqual({ pdf: null, html: null });
+  });
+
+  it('would notice a dropped word (the comparison can fail)', async () => {
+    const model = qdWithAnnex(3);
+    const docx = extractDocxParagraphs(renderDocx(model)).flatMap(tokens);
+    const spoilt = { ...model, body: model.body.slice(1) };
+    const { bytes, layout } = await renderPdfWithLayout(spoilt);
+    expect(firstDifference(pdfTokens(bytes, layout, spoilt, 'spoilt'), docx)).not.toBeNull();
+  });
+});
