@@ -38,7 +38,7 @@ jest.setTimeout(120_000);
 const work = mkdtempSync(join(tmpdir(), 'vanthu-three-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-export function tokens(text: string): string[] {
+function tokens(text: string): string[] {
   return text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
 }
 
