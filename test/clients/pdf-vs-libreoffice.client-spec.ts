@@ -59,16 +59,37 @@ function noteTexts(model: DocModel): string[][] {
   return out;
 }
 
-/** Pages of a PDF as body tokens: the page number (first token, a bare number) and footnote texts removed. */
+function tableHeaders(model: DocModel): string[][] {
+  const out: string[][] = [];
+  const blocks = (bs: Block[]) =>
+    bs.forEach((b) => {
+      if (b.kind === 'table' && b.repeatHeader !== false) out.push(b.columns.flatMap((c) => tokens(c.header)));
+      if (b.kind === 'article') blocks(b.body);
+    });
+  blocks(model.body);
+  model.annexes.forEach((a) => blocks(a.blocks));
+  return out;
+}
+
+const startsWith = (t: string[], h: string[]) => h.length > 0 && h.every((w, i) => t[i] === w);
+
+/**
+ * Pages of a PDF as body tokens: the page number (first token, a bare number), a table header row
+ * repeated at the top of a page, and footnote texts removed.
+ */
 function bodyPages(pdf: string, model: DocModel): string[][] {
   const r = spawnSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`pdftotext: ${r.stderr}`);
   const pages = r.stdout.split('\f');
   if (pages[pages.length - 1].trim() === '') pages.pop();
   const notes = noteTexts(model);
+  const headers = tableHeaders(model);
   return pages.map((p, i) => {
     let t = tokens(p);
     if (i > 0 && /^\d+$/.test(t[0] ?? '')) t = t.slice(1);
+    const seenBefore = (h: string[]) => pages.slice(0, i).some((q) => tokens(q).join(' ').includes(h.join(' ')));
+    const repeated = i > 0 ? headers.find((h) => startsWith(t, h) && seenBefore(h)) : undefined;
+    if (repeated) t = t.slice(repeated.length);
     for (const [k, note] of notes.entries()) {
       const body = [String(k + 1), ...note];
       for (let at = 0; at + body.length <= t.length; at++) {

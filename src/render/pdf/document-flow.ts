@@ -341,14 +341,15 @@ class FlowBuilder {
         const height = paras.reduce((h, p) => h + p.lines.length * lb.height + 2 * CELL_PAD_Y, 0);
         return { paras, height };
       });
-      const height = Math.max(...laid.map((c) => c.height));
+      // a row is as tall as its tallest cell plus the border line under it (LibreOffice counts it)
+      const height = Math.max(...laid.map((c) => c.height)) + TABLE_BORDER;
       const right = xs[xs.length - 1];
       return {
         height,
         before: 0,
         draw: (c, x, top) => {
           laid.forEach((cell, k) => {
-            let y = top + (middle ? (height - cell.height) / 2 : 0);
+            let y = top + TABLE_BORDER + (middle ? (height - TABLE_BORDER - cell.height) / 2 : 0);
             for (const p of cell.paras) {
               y += CELL_PAD_Y;
               for (const l of p.lines) {
