@@ -87,17 +87,6 @@ export function loadFaces(): Record<FaceKey, Face> {
   return out;
 }
 
-/**
- * fontkit for pdf-lib's embedding: a fresh parse per document (≈3 ms a face). A parsed font must not
- * be shared between two documents' subsets: the second subset then loses glyphs' text mappings
- * (pdftotext read "giao" as "gia" in the second PDF of a process).
- */
-export const embeddingFontkit = {
-  create(data: Uint8Array): Font {
-    return fontkit.create(data);
-  },
-};
-
 /** Advance width of one code point in em; throws MissingGlyphError when the face lacks it. */
 export function advanceOf(face: Face, cp: number, where: () => string): number {
   const known = face.advances.get(cp);

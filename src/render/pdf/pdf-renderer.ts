@@ -3,13 +3,14 @@
  * Tinos embedded as subsets, text NFC, a missing glyph is an error. The layout is returned with the
  * bytes so that signing knows where the signature image and the seal go.
  */
-import { PDFDocument, PDFName, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import type { DocModel } from '../../drafting/doc-model';
 import { Canvas, type GlyphEncoder } from './canvas';
 import { documentSections, NOTE_SEPARATOR, type Section } from './document-flow';
 import type { DrawContext } from './flow';
 import { lineBox, SINGLE_LINE } from './flow';
-import { embeddingFontkit, emWidth, loadFaces, type FaceKey } from './fonts';
+import { emWidth, loadFaces, type FaceKey } from './fonts';
+import { flate, SubsetFont } from './subset-font';
 import { paginate, type PageFlow } from './paginate';
 import { FOOTNOTE_GAP, FOOTNOTE_SEPARATOR, HEADER_DISTANCE, SIZE, TABLE_BORDER } from './pdf-profile';
 
@@ -52,37 +53,16 @@ const RESOURCE: Record<FaceKey, string> = { regular: 'TR', bold: 'TB', italic: '
 const SUBSET_TAG: Record<FaceKey, string> = { regular: 'VTHUAA', bold: 'VTHUAB', italic: 'VTHUAC', boldItalic: 'VTHUAD' };
 
 class SubsetEncoder implements GlyphEncoder {
-  private readonly codes = new Map<FaceKey, Map<number, string>>();
-
-  constructor(private readonly fonts: Map<FaceKey, PDFFont>) {}
+  constructor(private readonly fonts: Map<FaceKey, SubsetFont>) {}
 
   resource(face: FaceKey): string {
     return RESOURCE[face];
   }
 
   hex(face: FaceKey, text: string): string {
-    let table = this.codes.get(face);
-    if (!table) {
-      table = new Map();
-      this.codes.set(face, table);
-    }
-    let out = '';
-    for (let i = 0; i < text.length; i++) {
-      let cp = text.charCodeAt(i);
-      if (cp >= 0xd800 && cp <= 0xdbff) {
-        cp = text.codePointAt(i) as number;
-        i++;
-      }
-      let code = table.get(cp);
-      if (code === undefined) {
-        const font = this.fonts.get(face);
-        if (!font) throw new Error(`face ${face} was not embedded`);
-        code = font.encodeText(String.fromCodePoint(cp)).toString().slice(1, -1);
-        table.set(cp, code);
-      }
-      out += code;
-    }
-    return out;
+    const font = this.fonts.get(face);
+    if (!font) throw new Error(`face ${face} was not embedded`);
+    return font.hex(text);
   }
 }
 
@@ -97,15 +77,10 @@ export async function renderPdfWithLayout(model: DocModel, opts: RenderPdfOption
   const flows = paginateSections(sections);
 
   const doc = await PDFDocument.create();
-  doc.registerFontkit(embeddingFontkit);
   const loaded = loadFaces();
-  const fonts = new Map<FaceKey, PDFFont>();
-  for (const f of faces) {
-    // a fixed subset tag (six capitals and "+") instead of pdf-lib's random suffix: the same model
-    // gives the same bytes, and poppler reports the fonts as subsets
-    const customName = `${SUBSET_TAG[f]}+${loaded[f].font.postscriptName}`;
-    fonts.set(f, await doc.embedFont(loaded[f].bytes, { subset: true, customName }));
-  }
+  const fonts = new Map<FaceKey, SubsetFont>();
+  // a fixed subset tag (six capitals and "+"): the same model gives the same bytes
+  for (const f of faces) fonts.set(f, new SubsetFont(doc, loaded[f], `${SUBSET_TAG[f]}+${loaded[f].font.postscriptName}`));
   const enc = new SubsetEncoder(fonts);
 
   const pages: PdfPageInfo[] = [];
@@ -154,6 +129,7 @@ export async function renderPdfWithLayout(model: DocModel, opts: RenderPdfOption
   doc.setLanguage('vi-VN');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
+  for (const f of fonts.values()) await f.embed();
   const bytes = await doc.save({ useObjectStreams: true });
   if (!signature) throw new Error('the signature block was not placed');
   return { bytes, layout: { pages, signature } };
@@ -163,11 +139,10 @@ export async function renderPdf(model: DocModel, opts: RenderPdfOptions = {}): P
   return (await renderPdfWithLayout(model, opts)).bytes;
 }
 
-function writeContent(doc: PDFDocument, page: PDFPage, c: Canvas, fonts: Map<FaceKey, PDFFont>): void {
+function writeContent(doc: PDFDocument, page: PDFPage, c: Canvas, fonts: Map<FaceKey, SubsetFont>): void {
   for (const face of c.faces) {
     const font = fonts.get(face);
     if (font) page.node.setFontDictionary(PDFName.of(RESOURCE[face]), font.ref);
   }
-  const stream = doc.context.flateStream(c.content());
-  page.node.addContentStream(doc.context.register(stream));
+  page.node.addContentStream(flate(doc.context, c.content()));
 }
