@@ -1,0 +1,88 @@
+import type { AgencyRecord, BlockRecord, DocumentRecord, OfficialRecord } from '../../registry/records/record-set';
+import { formatNumberLine } from '../../vi/doc-number';
+import type { Block, DocModel, Inline } from '../doc-model';
+
+export interface ComposeInput {
+  document: DocumentRecord;
+  agency: AgencyRecord;
+  officials: OfficialRecord[];
+  cited: DocumentRecord[];
+  draft?: boolean;
+  /** applied to every text before parsing (where figures are substituted) */
+  renderText?: (s: string) => string;
+}
+
+const MONTH_PAD = (m: number): string => (m <= 2 ? `0${m}` : String(m));
+const DAY_PAD = (d: number): string => (d < 10 ? `0${d}` : String(d));
+
+/** ND30 date line: leading zero for days below 10 and months 1–2 only. */
+function placeDateLine(place: string, iso: string | null, year: number): string {
+  if (!iso) return `${place}, ngày     tháng     năm ${year}`;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${place}, ngày ${DAY_PAD(d)} tháng ${MONTH_PAD(m)} năm ${y}`;
+}
+
+/** **bold**, *italic*, ^[footnote] → runs. */
+export function parseInlineMarkup(s: string): Inline[] {
+  const out: Inline[] = [];
+  const re = /\*\*\*(.+?)\*\*\*|\*\*(.+?)\*\*|\*(.+?)\*|\^\[(.+?)\]/g;
+  let last = 0;
+  for (const m of s.matchAll(re)) {
+    if (m.index > last) out.push({ text: s.slice(last, m.index) });
+    if (m[1] !== undefined) out.push({ text: m[1], bold: true, italic: true });
+    else if (m[2] !== undefined) out.push({ text: m[2], bold: true });
+    else if (m[3] !== undefined) out.push({ text: m[3], italic: true });
+    else out.push({ footnote: [{ text: m[4] }] });
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) out.push({ text: s.slice(last) });
+  return out;
+}
+
+function block(b: BlockRecord, t: (s: string) => Inline[]): Block {
+  if ('h1' in b) return { kind: 'heading', level: 1, runs: t(b.h1) };
+  if ('h2' in b) return { kind: 'heading', level: 2, runs: t(b.h2) };
+  if ('h3' in b) return { kind: 'heading', level: 3, runs: t(b.h3) };
+  if ('h4' in b) return { kind: 'heading', level: 4, runs: t(b.h4) };
+  if ('p' in b) return { kind: 'paragraph', runs: t(b.p), align: b.align, indent: b.indent };
+  if ('article' in b) {
+    return { kind: 'article', number: b.article.number, title: t(b.article.title), body: b.article.body.map((x) => block(x, t)) };
+  }
+  return {
+    kind: 'table',
+    columns: b.table.columns.map((c) => ({ header: c.header, width: c.width ?? 1, align: c.align, numeric: c.numeric })),
+    rows: b.table.rows,
+    caption: b.table.caption,
+  };
+}
+
+/** A registry document with content → the DocModel the renderers print. */
+export function composeDocument(input: ComposeInput): DocModel {
+  const { document: d, agency } = input;
+  const c = d.content;
+  if (!c) throw new Error(`document ${d.code} has no content to compose`);
+  const render = input.renderText ?? ((s: string) => s);
+  const t = (s: string): Inline[] => parseInlineMarkup(render(s));
+  const signer = input.officials.find((o) => o.code === c.signature.official);
+  if (!signer) throw new Error(`document ${d.code}: unknown signer ${c.signature.official}`);
+  return {
+    meta: { title: `${d.typeName} ${d.title}`, author: agency.name, subject: d.title, ...(d.date ? { date: d.date } : {}), draft: input.draft },
+    header: {
+      governingBody: agency.governingBody,
+      issuer: agency.issuerLines,
+      numberLine: formatNumberLine({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber }),
+      placeDateLine: placeDateLine(agency.placeName, d.date, d.year),
+      typeName: d.typeName.toLocaleUpperCase('vi'),
+      title: (c.titleLines ?? [d.title]).map(render),
+      ...(input.draft ? { draftMark: 'DỰ THẢO' } : {}),
+    },
+    ...(c.authority ? { authority: c.authority } : {}),
+    ...(c.kinhGui ? { kinhGui: c.kinhGui } : {}),
+    canCu: c.canCu.map(t),
+    ...(c.enactingLine ? { enactingLine: c.enactingLine } : {}),
+    body: c.body.map((b) => block(b, t)),
+    recipients: { entries: c.recipients },
+    signature: { lines: [...c.signature.authority, signer.position.toLocaleUpperCase('vi')], name: signer.name },
+    annexes: c.annexes.map((a) => ({ label: a.label, title: a.title, subtitle: a.subtitle, landscape: a.landscape, blocks: a.body.map((b) => block(b, t)) })),
+  };
+}
