@@ -6,6 +6,8 @@ import { OfficialsService } from '../registry/officials.service';
 import { AgenciesService } from '../registry/agencies.service';
 import { DocumentsService } from '../registry/documents.service';
 import { renderDocx } from './docx/docx-renderer';
+import { renderHtml } from './html/html-renderer';
+import { renderPdf } from './pdf/pdf-renderer';
 
 export type RenderFormat = 'docx' | 'pdf' | 'html';
 
@@ -83,8 +85,10 @@ export class RenderService {
 async function renderTo(model: DocModel, format: RenderFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      return Buffer.from(await renderDocx(model));
-    default:
-      throw new DomainError('render.unsupported', `format ${format} is not available yet`, 'unprocessable');
+      return Buffer.from(renderDocx(model));
+    case 'pdf':
+      return Buffer.from(await renderPdf(model));
+    case 'html':
+      return Buffer.from(renderHtml(model), 'utf8');
   }
 }
