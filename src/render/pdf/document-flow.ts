@@ -168,7 +168,8 @@ class FlowBuilder {
 
   /** A short centred rule: 2 pt below the text above, in a 6 pt paragraph, then `after`. */
   private shortRule(length: number, after = 0): void {
-    const rule = ruleItem(this.width, Math.min(length, this.width), RULE_WIDTH, RULE_BLOCK + after);
+    const rule = ruleItem(this.width, Math.min(length, this.width), RULE_WIDTH, RULE_BLOCK);
+    if (after) rule.after = after;
     rule.before = RULE_BEFORE;
     rule.keepWithNext = true;
     this.items.push(rule);
@@ -202,8 +203,9 @@ class FlowBuilder {
     const lb = lineBox(SINGLE_LINE, SIZE.draftMark);
     const height = lines.length * lb.height + 4;
     this.items.push({
-      height: height + 6,
+      height,
       before: 0,
+      after: 6,
       keepWithNext: true,
       draw: (c, x, top) => {
         c.rect(x + x0, top, w, height, RULE_WIDTH);

@@ -30,6 +30,11 @@ export interface FlowItem {
   height: number;
   /** space above, dropped when the item starts a page */
   before: number;
+  /**
+   * space below; between two items the larger of this and the next one's `before` applies, as
+   * LibreOffice lays out a .docx ("Quyết định:" with 6 pt after, then a heading with 6 pt before: 6 pt)
+   */
+  after?: number;
   /** must be on the same page as the next item (headings, orphan/widow control, the signature) */
   keepWithNext?: boolean;
   /** footnotes whose markers are in this item: they go to the foot of the same page */
@@ -83,11 +88,12 @@ export function paragraphItems(
   const box = lineBox(style.leading, size);
   const items: FlowItem[] = lines.map((line, i) => {
     const item: FlowItem = {
-      height: box.height + (i === lines.length - 1 ? (style.after ?? 0) : 0),
+      height: box.height,
       before: i === 0 ? style.before : 0,
       draw: (c, x, top) => c.line(line, spans, x, top + box.baseline, style.align),
     };
     if (style.keepNext) item.keepWithNext = true;
+    if (i === lines.length - 1 && style.after) item.after = style.after;
     if (notes) {
       const here = line.frags.map((f) => notes.get(f.span)).filter((n): n is Note => n !== undefined);
       if (here.length) item.notes = here;

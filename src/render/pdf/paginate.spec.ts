@@ -6,6 +6,7 @@ import { paginate } from './paginate';
 interface Spec {
   h?: number;
   before?: number;
+  after?: number;
   keep?: boolean;
   notes?: number[];
   repeat?: FlowItem[];
@@ -16,6 +17,7 @@ const named = new WeakMap<FlowItem, string>();
 function items(specs: Record<string, Spec>): FlowItem[] {
   return Object.entries(specs).map(([name, s]) => {
     const item: FlowItem = { height: s.h ?? 10, before: s.before ?? 0, draw: () => undefined };
+    if (s.after) item.after = s.after;
     if (s.keep) item.keepWithNext = true;
     if (s.notes) item.notes = s.notes.map((h): Note => ({ height: h, draw: () => undefined }));
     if (s.repeat) item.repeat = s.repeat;
@@ -41,6 +43,9 @@ describe('paginate', () => {
     // space before is dropped at the top of a page: "c" then fits exactly
     ['drops the space before at the top of a page', { a: {}, b: {}, c: { before: 6 }, d: {}, e: {} }, 30, 'ab|cde'],
     ['counts the space before inside a page', { a: {}, b: { before: 6 }, c: { before: 6 } }, 30, 'ab|c'],
+    // between a (6 after) and b (6 before) there are 6 pt, not 12: 10 + 6 + 10 + 4 + 10 = 40
+    ['takes the larger of the space after and the space before', { a: { after: 6 }, b: { before: 6 }, c: { before: 4 }, d: {} }, 40, 'abc|d'],
+    ['keeps a larger space after', { a: { after: 12 }, b: { before: 6 }, c: {} }, 32, 'ab|c'],
     // an item taller than a page is placed alone rather than looping
     ['places an oversized item alone', { a: {}, b: { h: 50 }, c: {} }, 30, 'a|b|c'],
   ])('%s', (_, specs, capacity, expected) => {

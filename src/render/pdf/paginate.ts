@@ -1,5 +1,6 @@
 /**
- * Flow items → pages. Items fill a page top-down; when one does not fit (with the footnotes it brings),
+ * Flow items → pages. Items fill a page top-down, separated by the larger of the space after the one
+ * and the space before the next; when one does not fit (with the footnotes it brings),
  * the page ends before the start of the chain of `keepWithNext` items that leads to it, unless that
  * chain fills the whole page, in which case the chain is broken where the page is full. A table row
  * that starts a page has its table's header rows repeated above it.
@@ -34,8 +35,12 @@ export function paginate(items: FlowItem[], capacity: number, separator: number)
   let pageStart = 0;
 
   const notesHeight = (notes: Note[]) => (notes.length ? separator + notes.reduce((h, n) => h + n.height, 0) : 0);
+  const gapBefore = (item: FlowItem) => {
+    const prev = page.placed[page.placed.length - 1];
+    return prev ? Math.max(prev.item.after ?? 0, item.before) : 0;
+  };
   const place = (item: FlowItem, src: number) => {
-    const before = page.placed.length ? item.before : 0;
+    const before = gapBefore(item);
     page.placed.push({ item, top: used + before, src });
     used += before + item.height;
     if (item.notes) {
@@ -57,7 +62,7 @@ export function paginate(items: FlowItem[], capacity: number, separator: number)
   while (i < items.length) {
     const item = items[i];
     if (page.placed.length === 0 && item.repeat) for (const h of item.repeat) place(h, -1);
-    const before = page.placed.length ? item.before : 0;
+    const before = gapBefore(item);
     const extraNotes = item.notes ? notesHeight([...page.notes, ...item.notes]) - notesH : 0;
     if (own === 0 || used + before + item.height + notesH + extraNotes <= capacity + EPS) {
       place(item, i);
