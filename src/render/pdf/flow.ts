@@ -62,9 +62,10 @@ export interface ParagraphStyle {
 export function lineBox(leading: Leading, size: number): { height: number; baseline: number } {
   const f = loadFaces().regular;
   if ('exact' in leading) {
-    // the text sits at the bottom of an exact line (descent under the baseline), like Word
+    // the free space of an exact line is shared above and below the text (LibreOffice puts our
+    // lines within a few tenths of a point of this)
     const height = leading.exact;
-    return { height, baseline: height - f.descent * size - (f.lineGap * size) / 2 };
+    return { height, baseline: f.ascent * size + (height - (f.ascent + f.descent) * size) / 2 };
   }
   return { height: SINGLE * size, baseline: (f.ascent + f.lineGap / 2) * size };
 }
