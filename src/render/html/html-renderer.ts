@@ -169,7 +169,7 @@ export function htmlView(input: DocModel): Record<string, unknown> {
     authority: model.authority ?? [],
     kinhGuiList: kinhGui.length > 1,
     // several Kính gửi lines: the first 4 cm in, the others under the text after "Kính gửi: "
-    kinhGui: kinhGui.map((text, i) => ({ text, style: kinhGui.length > 1 ? `margin-left: ${pt(113.4 + (i === 0 ? 0 : hang))}pt; text-indent: 0` : '' })),
+    kinhGui: kinhGui.map((text, i) => ({ text, style: kinhGui.length > 1 ? `margin-left: ${pt(113.4 + (i === 0 ? 0 : hang))}pt; text-indent: 0${i === 0 ? '' : '; margin-top: 0'}` : '' })),
     canCu: model.canCu.map((c) => v.runs(c, { italic: true })),
     enactingLine: model.enactingLine ?? '',
     body: v.blocks(model.body, TEXT_WIDTH),
