@@ -17,7 +17,7 @@ import type {
   TextRun,
 } from '../../drafting/doc-model';
 import { isFootnote } from '../../drafting/doc-model';
-import type { Align } from './canvas';
+import type { Align, Canvas } from './canvas';
 import { emWidth, faceOf, loadFaces, type FaceKey } from './fonts';
 import {
   BODY,
@@ -438,7 +438,7 @@ class FlowBuilder {
 /** A column of centred or left-aligned single lines (the header and signature blocks). */
 class Column {
   height = 0;
-  private readonly ops: ((c: import('./canvas').Canvas, x: number, top: number) => void)[] = [];
+  private readonly ops: ((c: Canvas, x: number, top: number) => void)[] = [];
 
   constructor(readonly width: number) {}
 
@@ -464,7 +464,7 @@ class Column {
     this.height += h;
   }
 
-  draw(c: import('./canvas').Canvas, x: number, top: number): void {
+  draw(c: Canvas, x: number, top: number): void {
     for (const op of this.ops) op(c, x, top);
   }
 }
