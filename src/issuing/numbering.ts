@@ -8,6 +8,7 @@
  * - VBQPPL (the "04/2026/NQ-HĐND" form, `yearInNumber`): one series per type (Đ15.1.a), whatever
  *   the agency chose for its administrative documents.
  */
+import { formatDocNumber, padNumber } from '../vi/doc-number';
 import { DomainError } from '../common/domain-error';
 import type { NumberingPolicy } from '../registry/records/record-set';
 
@@ -22,12 +23,13 @@ export function seriesFor(policy: NumberingPolicy, doc: { type: string; yearInNu
 /** ND30 writes numbers below 10 with a leading zero: "01", "09", "10", "128". */
 export function formatNumber(n: number): string {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`not a document number: ${n}`);
-  return n < 10 ? `0${n}` : String(n);
+  return padNumber(n);
 }
 
 /** "Số và ký hiệu" as the register writes it: "05/KH-UBND", "04/2026/NQ-HĐND". */
 export function referenceOf(d: { number: number; year: number; symbol: string; yearInNumber: boolean }): string {
-  return d.yearInNumber ? `${formatNumber(d.number)}/${d.year}/${d.symbol}` : `${formatNumber(d.number)}/${d.symbol}`;
+  formatNumber(d.number);
+  return formatDocNumber(d);
 }
 
 /** Vietnam has kept UTC+7 without daylight saving since 1975. */

@@ -1,5 +1,6 @@
 import type { AgencyRecord, BlockRecord, DocumentRecord, OfficialRecord } from '../../registry/records/record-set';
 import { formatNumberLine } from '../../vi/doc-number';
+import { formatPlaceDateLine } from '../../vi/nd30-date';
 import type { Block, DocModel, Inline } from '../doc-model';
 
 export interface ComposeInput {
@@ -10,16 +11,6 @@ export interface ComposeInput {
   draft?: boolean;
   /** applied to every text before parsing (where figures are substituted) */
   renderText?: (s: string) => string;
-}
-
-const MONTH_PAD = (m: number): string => (m <= 2 ? `0${m}` : String(m));
-const DAY_PAD = (d: number): string => (d < 10 ? `0${d}` : String(d));
-
-/** ND30 date line: leading zero for days below 10 and months 1–2 only. */
-function placeDateLine(place: string, iso: string | null, year: number): string {
-  if (!iso) return `${place}, ngày     tháng     năm ${year}`;
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${place}, ngày ${DAY_PAD(d)} tháng ${MONTH_PAD(m)} năm ${y}`;
 }
 
 /** **bold**, *italic*, ^[footnote] → runs. */
@@ -71,7 +62,7 @@ export function composeDocument(input: ComposeInput): DocModel {
       governingBody: agency.governingBody,
       issuer: agency.issuerLines,
       numberLine: formatNumberLine({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber }),
-      placeDateLine: placeDateLine(agency.placeName, d.date, d.year),
+      placeDateLine: formatPlaceDateLine(agency.placeName, d.date, d.year),
       typeName: d.typeName.toLocaleUpperCase('vi'),
       title: (c.titleLines ?? [d.title]).map(render),
       ...(input.draft ? { draftMark: 'DỰ THẢO' } : {}),
