@@ -31,4 +31,8 @@ export class HouseholdEntity {
   /** category per poverty-standard period: { "2026-2030": "nghèo" } */
   @Column({ type: 'simple-json' })
   categories!: Record<string, string>;
+
+  /** facts the figures and policies read, e.g. { "khong_co_kha_nang_lao_dong": true } */
+  @Column({ type: 'simple-json', nullable: true })
+  attributes!: Record<string, string | number | boolean> | null;
 }

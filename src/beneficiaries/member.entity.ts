@@ -44,4 +44,8 @@ export class MemberEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   relation!: string | null;
+
+  /** facts the policies read, e.g. { "doi_tuong": "tre_em", "tro_cap_dang_huong": 500000 } */
+  @Column({ type: 'simple-json', nullable: true })
+  attributes!: Record<string, string | number | boolean> | null;
 }

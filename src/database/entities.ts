@@ -9,6 +9,7 @@ import { PolicyParameterEntity } from '../policies/policy-parameter.entity';
 import { PolicyEntity } from '../policies/policy.entity';
 import { QuotaEntity } from '../policies/quota.entity';
 import { AgencyEntity } from '../registry/agency.entity';
+import { RenditionEntity } from '../render/rendition.entity';
 import { CitationEntity } from '../registry/citation.entity';
 import { DocumentEntity } from '../registry/document.entity';
 import { OfficialEntity } from '../registry/official.entity';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   RegisterHeadEntity,
   RegisterEntryEntity,
   RegisterAttachmentEntity,
+  RenditionEntity,
 ];

@@ -26,14 +26,19 @@ async function pendingChanges(kind: DatabaseKind): Promise<Pending> {
     const log = await ds.driver.createSchemaBuilder().log();
     return {
       kind,
-      up: log.upQueries.map((q) => q.query),
-      down: log.downQueries.map((q) => q.query).reverse(),
+      // the scratch schema must not leak into committed SQL (TypeORM qualifies some DROP INDEX names)
+      up: log.upQueries.map((q) => unqualify(q.query, schema)),
+      down: log.downQueries.map((q) => unqualify(q.query, schema)).reverse(),
     };
   } finally {
     await ds.destroy();
     if (kind === 'postgres' && config.databaseUrl) await dropSchema(config.databaseUrl, schema);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+function unqualify(sql: string, schema: string): string {
+  return sql.split(`"${schema}".`).join('');
 }
 
 function quote(sql: string): string {

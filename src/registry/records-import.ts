@@ -85,6 +85,7 @@ class RecordsImporter {
         const village = await this.upsert('villages', VillageEntity, { agencyId: agency.id, code: v.code }, {
           name: v.name,
           kind: v.kind,
+          totalHouseholds: v.totalHouseholds ?? null,
         });
         villageIds.set(`${a.code}/${v.code}`, village.id);
       }
@@ -168,6 +169,7 @@ class RecordsImporter {
         villageId,
         head: h.head,
         categories: h.categories,
+        attributes: h.attributes ?? null,
       });
       for (const m of h.members) {
         await this.upsert('members', MemberEntity, { agencyId: aid, code: m.code }, {
@@ -178,6 +180,7 @@ class RecordsImporter {
           gender: m.gender ?? null,
           idNumber: m.idNumber ?? null,
           relation: m.relation ?? null,
+          attributes: m.attributes ?? null,
         });
       }
     }

@@ -23,4 +23,8 @@ export class VillageEntity {
 
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
+
+  /** tổng số hộ dân cư (all resident households), the base of poverty rates; null when not surveyed */
+  @Column({ type: 'integer', name: 'total_households', nullable: true })
+  totalHouseholds!: number | null;
 }

@@ -28,6 +28,8 @@ export interface VillageRecord {
   /** as written in documents: "Thôn Khuôn Thẳm", "TDP Sau" */
   name: string;
   kind: 'thôn' | 'tổ dân phố' | 'thị tứ' | 'khu phố';
+  /** tổng số hộ dân cư: the base of the village's poverty rate */
+  totalHouseholds?: number;
 }
 
 export interface AgencyRecord {
@@ -169,6 +171,8 @@ export interface MemberRecord {
   /** sensitive: never printed on public outputs */
   idNumber?: string;
   relation?: string;
+  /** facts policies read: { doi_tuong: "tre_em", tro_cap_dang_huong: 500000 } */
+  attributes?: Record<string, string | number | boolean>;
 }
 
 export interface HouseholdRecord {
@@ -178,6 +182,8 @@ export interface HouseholdRecord {
   head: string;
   /** category per poverty-standard period: { "2026-2030": "nghèo" } */
   categories: Record<string, string>;
+  /** facts figures read: { khong_co_kha_nang_lao_dong: true, du_kien_2026: "ho_tro_thoat_ngheo" } */
+  attributes?: Record<string, string | number | boolean>;
   members: MemberRecord[];
 }
 
