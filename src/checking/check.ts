@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import { DomainError } from '../common/domain-error';
 import { nfc } from '../vi/nfc';
-import { extractText, fileToText } from './extract';
+import { bytesToText, extractText, fileToText } from './extract';
 import { analyse } from './recognise/analyse';
-import { runRules } from './rules';
+import { runRules, sortFindings } from './rules';
+import { betweenDocuments, withoutPeerUnknowns } from './rules/between-documents';
 import type { CheckContext, CheckFileResult, Finding } from './types';
 
 export { formatCheckHtml, formatCheckText } from './report';
@@ -14,6 +15,26 @@ export type { CheckContext, CheckFileResult, Finding, FindingCode, KnownDocument
 export function checkText(text: string, opts: { fileName: string; context?: CheckContext }): CheckFileResult {
   const doc = extractText(nfc(text));
   return { file: opts.fileName, findings: runRules(analyse(doc), opts.context ?? {}) };
+}
+
+/** A document already read into the text extractor's line form (see fileToText / bytesToText). */
+export interface CheckInput {
+  file: string;
+  text: string;
+}
+
+/**
+ * Checks documents given together: each on its own, then against each other (citations of one
+ * another, one document cited in different forms, figures along the chain). Same order as `inputs`.
+ */
+export function checkTexts(inputs: CheckInput[], context: CheckContext = {}): CheckFileResult[] {
+  const analyses = inputs.map((i) => analyse(extractText(nfc(i.text))));
+  const docs = inputs.map((i, k) => ({ file: i.file, analysis: analyses[k] }));
+  const between = betweenDocuments(docs, context);
+  return inputs.map((i, k) => ({
+    file: i.file,
+    findings: sortFindings([...withoutPeerUnknowns(runRules(analyses[k], context), k, docs), ...between[k]]),
+  }));
 }
 
 /** Checks a file (.txt .md .docx .pdf). Rejects with DomainError check.unsupported / check.unreadable. */
@@ -66,20 +87,38 @@ export interface CheckFilesOutcome {
   exitCode: 0 | 1 | 2;
 }
 
-/** Checks several files one by one (for the CLI and the upload endpoint); never rejects for one bad file. */
+/**
+ * Checks several files (for the CLI): each readable one on its own and all of them against each
+ * other; never rejects for one bad file.
+ */
 export async function checkFiles(paths: string[], context?: CheckContext): Promise<CheckFilesOutcome> {
-  const results: CheckFileResult[] = [];
-  const sources: Record<string, string[]> = {};
+  return checkSources(
+    paths.map((path) => ({ file: path, read: () => fileToText(path) })),
+    context,
+  );
+}
+
+/** As checkFiles for uploaded bytes; the type comes from each `fileName`'s extension. */
+export async function checkUploads(uploads: { fileName: string; bytes: Uint8Array }[], context?: CheckContext): Promise<CheckFilesOutcome> {
+  return checkSources(
+    uploads.map((u) => ({ file: u.fileName, read: () => bytesToText(u.fileName, u.bytes) })),
+    context,
+  );
+}
+
+async function checkSources(sources: { file: string; read: () => Promise<string> }[], context?: CheckContext): Promise<CheckFilesOutcome> {
+  const inputs: CheckInput[] = [];
   const unreadable: CheckFilesOutcome['unreadable'] = [];
-  for (const path of paths) {
+  for (const s of sources) {
     try {
-      const { result, lines } = await checkFileWithSource(path, context);
-      results.push(result);
-      sources[result.file] = lines;
+      inputs.push({ file: s.file, text: await s.read() });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
-      unreadable.push({ file: path, code: e.code, message: e.message });
+      unreadable.push({ file: s.file, code: e.code, message: e.message });
     }
   }
-  return { results, sources, unreadable, exitCode: unreadable.length > 0 ? 2 : checkExitCode(results) };
+  const results = checkTexts(inputs, context);
+  const lines: Record<string, string[]> = {};
+  for (const i of inputs) lines[i.file] = nfc(i.text).split(/\r\n|\r|\n/);
+  return { results, sources: lines, unreadable, exitCode: unreadable.length > 0 ? 2 : checkExitCode(results) };
 }

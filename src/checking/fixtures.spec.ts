@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText } from './check';
+import { checkText, checkTexts } from './check';
 import { ALL_FINDING_CODES } from './codes';
 import type { CheckContext, Finding, FindingCode, KnownDocument, Severity } from './types';
 
@@ -23,7 +23,14 @@ interface Entry {
   expect?: Expectation[];
   context?: Omit<CheckContext, 'knownDocuments'>;
 }
-const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as { files: Record<string, Entry> };
+interface SetEntry {
+  clean?: boolean;
+  expect?: Record<string, Expectation[]>;
+}
+const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as {
+  files: Record<string, Entry>;
+  sets: Record<string, SetEntry>;
+};
 const files = Object.entries(manifest.files);
 
 function lineOf(source: string, at: string): number {
@@ -93,4 +100,57 @@ describe('fixtures/check: planted errors and clean documents', () => {
       expect(o.unexpectedErrors).toEqual([]);
     },
   );
+});
+
+describe('fixtures/check/sets: documents checked together', () => {
+  const sets = Object.entries(manifest.sets).map(([name, entry]) => {
+    const dir = join(ROOT, 'sets', name);
+    const files = readdirSync(dir).sort();
+    const sources = files.map((f) => readFileSync(join(dir, f), 'utf8'));
+    const results = checkTexts(
+      files.map((file, i) => ({ file, text: sources[i] })),
+      { knownDocuments: registry },
+    );
+    const expected = Object.entries(entry.expect ?? {}).flatMap(([file, es]) => {
+      const i = files.indexOf(file);
+      if (i < 0) throw new Error(`manifest: ${name}/${file} missing`);
+      return es.map((e) => ({ file, e, line: lineOf(sources[i], e.at) }));
+    });
+    return { name, entry, files, results, expected };
+  });
+
+  it('has planted and clean sets', () => {
+    expect(sets.filter((s) => s.entry.clean).length).toBeGreaterThanOrEqual(3);
+    expect(sets.filter((s) => !s.entry.clean).length).toBeGreaterThanOrEqual(3);
+    expect(sets.every((s) => s.files.length >= 2)).toBe(true);
+  });
+
+  it.each(sets.filter((s) => !s.entry.clean).map((s) => [s.name, s] as const))('%s: every planted finding is found, and no other error', (_n, s) => {
+    const missed = s.expected.filter(
+      (x) =>
+        !s.results[s.files.indexOf(x.file)].findings.some(
+          (f) => f.code === x.e.code && f.line === x.line && (x.e.severity === undefined || f.severity === x.e.severity),
+        ),
+    );
+    expect(missed).toEqual([]);
+    const unexpected = s.results.flatMap((r) =>
+      r.findings
+        .filter((f) => f.severity === 'error' || f.code === 'figure.cross_document')
+        .filter((f) => !s.expected.some((x) => x.file === r.file && x.e.code === f.code && x.line === f.line))
+        .map((f) => `${r.file}:${f.line} ${f.code}`),
+    );
+    expect(unexpected).toEqual([]);
+  });
+
+  it.each(sets.filter((s) => s.entry.clean).map((s) => [s.name, s] as const))('%s: no error- or warning-level finding', (_n, s) => {
+    expect(s.results.flatMap((r) => r.findings.filter((f) => f.severity !== 'info').map((f) => `${r.file}:${f.line} ${f.code}`))).toEqual([]);
+  });
+
+  it.each(sets.map((s) => [s.name, s] as const))('%s: each file alone has none of the between-document findings', (_n, s) => {
+    const between = new Set(s.expected.map((x) => `${x.file}:${x.line}:${x.e.code}`));
+    s.files.forEach((file) => {
+      const alone = checkText(readFileSync(join(ROOT, 'sets', s.name, file), 'utf8'), { fileName: file, context: { knownDocuments: registry } });
+      expect(alone.findings.filter((f) => between.has(`${file}:${f.line}:${f.code}`))).toEqual([]);
+    });
+  });
 });

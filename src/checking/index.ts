@@ -6,11 +6,14 @@ export {
   checkFileWithSource,
   checkReportJson,
   checkText,
+  checkTexts,
+  checkUploads,
   type CheckFilesOutcome,
+  type CheckInput,
 } from './check';
 export { ALL_FINDING_CODES, FINDING_CODES } from './codes';
 export { formatCheckHtml, formatCheckText } from './report';
-export { extractFile, fileToText, SUPPORTED_EXTENSIONS } from './extract';
+export { bytesToText, extractFile, fileToText, SUPPORTED_EXTENSIONS } from './extract';
 export { benchCheck, type CheckBench } from './bench';
 export type {
   CheckContext,

@@ -16,7 +16,11 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Runs every rule; findings sorted by line, then severity, duplicates (same code, line, actual) dropped. */
 export function runRules(analysis: Analysis, context: CheckContext = {}): Finding[] {
   const draft = looksLikeDraft(analysis.header, context.isDraft);
-  const all = RULES.flatMap((r) => r({ analysis, context, draft }));
+  return sortFindings(RULES.flatMap((r) => r({ analysis, context, draft })));
+}
+
+/** Sorted by line, then severity, then code; duplicates (same code, line, actual) dropped. */
+export function sortFindings(all: Finding[]): Finding[] {
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const f of all) {
