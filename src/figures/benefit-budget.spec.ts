@@ -1,3 +1,4 @@
+import { thrown } from '../common/thrown';
 import fc from 'fast-check';
 import { computeBenefitBudget, parseDecimal, type BudgetMember, type DatedParameter } from './benefit-budget';
 import { FigureError } from './figure-set';
@@ -129,23 +130,21 @@ describe('computeBenefitBudget, top-up to a threshold (worked by hand)', () => {
 
 describe('computeBenefitBudget, errors', () => {
   it('names every parameter missing on a date, once each, and computes nothing', () => {
-    try {
+    const e = thrown(() =>
       computeBenefitBudget({
         rule: 'bhyt-share',
         parameters: [param(2, 'luong_co_so', '2530000', '2026-07-01'), param(3, 'bhyt_ty_le', '0.045', '2015-01-01')],
         members: [member(1, 'A', 'ngheo'), member(2, 'A', 'ngheo')],
         fromMonth: '2026-06',
         toMonth: '2026-07',
-      });
-      throw new Error('expected a FigureError');
-    } catch (e) {
-      expect(e).toBeInstanceOf(FigureError);
-      expect((e as FigureError).problems.map((p) => p.message)).toEqual([
-        'no value of "luong_co_so" in force on 01/06/2026',
-        'no value of "bhyt_ho_tro.ngheo" in force on 01/06/2026',
-        'no value of "bhyt_ho_tro.ngheo" in force on 01/07/2026',
-      ]);
-    }
+      }),
+    );
+    expect(e).toBeInstanceOf(FigureError);
+    expect((e as FigureError).problems.map((p) => p.message)).toEqual([
+      'no value of "luong_co_so" in force on 01/06/2026',
+      'no value of "bhyt_ho_tro.ngheo" in force on 01/06/2026',
+      'no value of "bhyt_ho_tro.ngheo" in force on 01/07/2026',
+    ]);
   });
 
   it('refuses a period that ends before it starts', () => {

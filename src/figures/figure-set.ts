@@ -19,6 +19,8 @@ export interface Figure {
   formula: string;
   /** the registry rows it came from: "household:12", "quota:3", "policy_parameter:7" */
   sources: string[];
+  /** for a breakdown ("TDP Sau 02 hộ, …"): its parts, so a template can pad them its own way */
+  parts?: { label: string; value: number }[];
 }
 
 export interface FigureSet {

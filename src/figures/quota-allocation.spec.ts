@@ -1,3 +1,4 @@
+import { thrown } from '../common/thrown';
 import fc from 'fast-check';
 import { allocateQuota, QuotaError, type QuotaMethod, type QuotaVillage } from './quota-allocation';
 
@@ -62,25 +63,22 @@ describe('allocateQuota, monotone (quota method, worked by hand)', () => {
 describe('allocateQuota, bad input', () => {
   it('refuses a total above all caps, naming the capacity', () => {
     expect(() => allocateQuota(13, v([10, 5, 5], [2]))).toThrow('exceeds the sum of the villages\' caps (12)');
-    try {
-      allocateQuota(13, v([10, 5, 5], [2]));
-    } catch (e) {
-      expect(e).toBeInstanceOf(QuotaError);
-      expect((e as QuotaError).code).toBe('quota.infeasible');
-    }
+    const e = thrown(() =>
+      allocateQuota(13, v([10, 5, 5], [2])),
+    );
+    expect(e).toBeInstanceOf(QuotaError);
+    expect((e as QuotaError).code).toBe('quota.infeasible');
   });
 
   it('lists every bad field at once', () => {
-    try {
+    const e = thrown(() =>
       allocateQuota(-1, [
         { village: 'a', weight: 1.5 },
         { village: 'a', weight: 2, cap: -3 },
-      ]);
-      throw new Error('expected a QuotaError');
-    } catch (e) {
-      expect((e as QuotaError).code).toBe('quota.invalid_input');
-      expect((e as QuotaError).details.map((d) => d.path)).toEqual(['total', 'villages[0].weight', 'villages[1].village', 'villages[1].cap']);
-    }
+      ]),
+    );
+    expect((e as QuotaError).code).toBe('quota.invalid_input');
+    expect((e as QuotaError).details.map((d) => d.path)).toEqual(['total', 'villages[0].weight', 'villages[1].village', 'villages[1].cap']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { AgencyRecord, BlockRecord, DocumentRecord, OfficialRecord } from '../../registry/records/record-set';
 import { formatNumberLine } from '../../vi/doc-number';
-import { formatPlaceDateLine } from '../../vi/nd30-date';
+import { DATE_BLANK, formatPlaceDateLine, padMonth } from '../../vi/nd30-date';
 import type { Block, DocModel, Inline } from '../doc-model';
 
 export interface ComposeInput {
@@ -39,12 +39,23 @@ function block(b: BlockRecord, t: (s: string) => Inline[]): Block {
   if ('article' in b) {
     return { kind: 'article', number: b.article.number, title: t(b.article.title), body: b.article.body.map((x) => block(x, t)) };
   }
+  if ('figureTable' in b) throw new Error(`table figure "${b.figureTable}" must be filled in before compose`);
   return {
     kind: 'table',
     columns: b.table.columns.map((c) => ({ header: c.header, width: c.width ?? 1, align: c.align, numeric: c.numeric })),
     rows: b.table.rows,
     caption: b.table.caption,
   };
+}
+
+/**
+ * The place-and-date line: the date when there is one; for an undated document, blanks for the
+ * day and, unless the clerk already knows it (`monthWhenUndated`), the month.
+ */
+export function placeDateLine(d: DocumentRecord, placeName: string): string {
+  const month = d.content?.monthWhenUndated;
+  if (d.date || month === undefined) return formatPlaceDateLine(placeName, d.date, d.year);
+  return `${placeName}, ngày ${DATE_BLANK} tháng ${padMonth(month)} năm ${d.year}`;
 }
 
 /** A registry document with content → the DocModel the renderers print. */
@@ -62,7 +73,7 @@ export function composeDocument(input: ComposeInput): DocModel {
       governingBody: agency.governingBody,
       issuer: agency.issuerLines,
       numberLine: formatNumberLine({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber }),
-      placeDateLine: formatPlaceDateLine(agency.placeName, d.date, d.year),
+      placeDateLine: placeDateLine(d, agency.placeName),
       typeName: d.typeName.toLocaleUpperCase('vi'),
       title: (c.titleLines ?? [d.title]).map(render),
       ...(input.draft ? { draftMark: 'DỰ THẢO' } : {}),

@@ -1,6 +1,7 @@
 /**
  * The records/ folder, parsed: plain typed data, no ORM types. `records-loader.ts` reads YAML into
- * this shape (with file:line for every problem); the registry importer upserts it.
+ * this shape, checked by `records-schema.ts` (with file:line for every problem); the registry
+ * importer upserts it.
  *
  * Keys (`code`) are stable, human-chosen identifiers: re-importing matches on them, so editing a
  * value and re-importing updates the row instead of adding one.
@@ -9,6 +10,8 @@
  *   **bold**, *italic*, ^[footnote text] (a footnote attached at that point),
  *   {{fig "name"}} (a figure from the figures engine, substituted before rendering).
  */
+
+import type { FigureDefinition } from '../../figures/compute-figures';
 
 export type DocumentDirection = 'outgoing' | 'incoming';
 
@@ -75,7 +78,9 @@ export type BlockRecord =
         rows: { cells: string[]; total?: boolean }[];
         caption?: string;
       };
-    };
+    }
+  /** the rows of a table figure (quota allocation, budget lines), filled in before compose */
+  | { figureTable: string; caption?: string; widths?: Record<string, number> };
 
 export interface AnnexRecord {
   label: string;
@@ -96,6 +101,11 @@ export interface SignatureRecord {
 export interface DocumentContent {
   /** trích yếu as printed (may differ from the register title only by line breaks) */
   titleLines?: string[];
+  /**
+   * For a document not yet dated: the month already printed in its date line, so that only the
+   * day is left blank for the signer ("Cát Hải, ngày      tháng 6 năm 2026", as seeds 001 and 003).
+   */
+  monthWhenUndated?: number;
   authority?: string[];
   kinhGui?: string[];
   canCu: string[];
@@ -105,6 +115,8 @@ export interface DocumentContent {
   recipients: string[];
   signature: SignatureRecord;
   annexes: AnnexRecord[];
+  /** the named figures the texts use as {{fig "name"}}, computed from the registry at each render */
+  figures?: Record<string, FigureDefinition>;
 }
 
 export interface DocumentRecord {
