@@ -28,6 +28,7 @@
  */
 import { doReadNumber, ReadingConfig } from 'read-vietnamese-number';
 import { nfc } from './nfc';
+import { capitalizeFirst } from './text-case';
 
 export interface NumberWordsOptions {
   /** Word for a zero tens digit after hundreds: "một trăm linh năm" / "một trăm lẻ năm". Default 'linh'. */
@@ -74,11 +75,7 @@ export function numberInWords(n: number | bigint, opts: NumberWordsOptions = {})
 
 /** Money as written after "Bằng chữ:": 18000000 -> "Mười tám triệu đồng" (first letter upper case). */
 export function moneyInWords(n: number | bigint, opts: MoneyWordsOptions = {}): string {
-  const words = numberInWords(n, opts);
-  const first = words.codePointAt(0) as number;
-  const head = String.fromCodePoint(first);
-  const capitalised = head.toLocaleUpperCase('vi') + words.slice(head.length);
-  return `${capitalised} đồng${opts.appendChan ? ' chẵn' : ''}`;
+  return `${capitalizeFirst(numberInWords(n, opts))} đồng${opts.appendChan ? ' chẵn' : ''}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
