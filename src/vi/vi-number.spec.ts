@@ -138,6 +138,18 @@ describe('percentScaled / formatPercent', () => {
     expect(percentScaled(145, 1000, 0)).toBe(15);
   });
 
+  it('property: the result is within half a unit of the last decimal of the exact percentage', () => {
+    const base = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).filter((b) => b !== 0);
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), base, fc.integer({ min: 0, max: 4 }), (part, b, d) => {
+        const p = BigInt(percentScaled(part, b, d));
+        // |p/10^d - part*100/b| <= 1/(2*10^d)  <=>  2*|p*b - part*100*10^d| <= |b|
+        const diff = p * BigInt(b) - BigInt(part) * 100n * 10n ** BigInt(d);
+        expect(2n * (diff < 0n ? -diff : diff) <= BigInt(Math.abs(b))).toBe(true);
+      }),
+    );
+  });
+
   it('throws RangeError on a zero base', () => {
     expect(() => percentScaled(1, 0, 1)).toThrow(RangeError);
   });
