@@ -5,6 +5,9 @@ import { HouseholdsService } from './beneficiaries/households.service';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DocumentFiguresService } from './figure-sets/document-figures.service';
+import { FigureSetsController } from './figure-sets/figure-sets.controller';
+import { FigureSetsService } from './figure-sets/figure-sets.service';
 import { IssuingModule } from './issuing/issuing.module';
 import { PoliciesController } from './policies/policies.controller';
 import { PoliciesService } from './policies/policies.service';
@@ -38,6 +41,7 @@ export class AppModule {
         HouseholdsController,
         PoliciesController,
         RenderController,
+        FigureSetsController,
       ],
       providers: [
         { provide: APP_FILTER, useClass: DomainErrorFilter },
@@ -48,6 +52,8 @@ export class AppModule {
         PoliciesService,
         RecordsService,
         RenderService,
+        FigureSetsService,
+        DocumentFiguresService,
       ],
     };
   }

@@ -99,3 +99,95 @@ export function communeRecords(): { set: RecordSet; agency: AgencyRecord; plan: 
   const plan = outgoingPlan(agency.code, signer.code, { citations: [nq.code] });
   return { set: recordSet({ agencies: [agency], officials: [signer], documents: [nq, plan] }), agency, plan, nq };
 }
+
+/**
+ * A commune with figures to compute, worked by hand in the tests that use it:
+ * Thôn 1 (400 households) and Thôn 2 (267): 3 poor households under 2021-2025 (2 in Thôn 1), one
+ * near-poor; members m1, m2 (poor household h1) and m3 (near-poor h4); a BHYT policy with lương cơ
+ * sở 2.340.000 until 30/6/2026 and 2.530.000 from 1/7/2026; a quota 3 → 1 over weights 2/1; and a
+ * plan whose texts use {{fig}}.
+ */
+export function figuresCommune(): { set: RecordSet; agency: AgencyRecord; plan: DocumentRecord } {
+  const agency = agencyRecord({
+    villages: [
+      { code: 'thon-1', name: 'Thôn 1', kind: 'thôn', totalHouseholds: 400 },
+      { code: 'thon-2', name: 'Thôn 2', kind: 'thôn', totalHouseholds: 267 },
+    ],
+  });
+  const signer = officialRecord(agency.code);
+  const period = '2021-2025';
+  const household = (code: string, village: string, category: string, members: RecordSet['households'][number]['members'] = []) => ({
+    code: `${agency.code}-${code}`,
+    agency: agency.code,
+    village,
+    head: `Chủ hộ ${code}`,
+    categories: { [period]: category },
+    members,
+  });
+  const member = (code: string, name: string) => ({ code: `${agency.code}-${code}`, name });
+  const plan = outgoingPlan(agency.code, signer.code, {
+    content: {
+      canCu: ['Thực hiện Nghị quyết số 04/2026/NQ-HĐND ngày 20/4/2026 của Hội đồng nhân dân thành phố.'],
+      body: [
+        { h1: 'I. THỰC TRẠNG' },
+        { p: 'Toàn xã có {{fig "ho_ngheo"}} hộ nghèo, chiếm {{fig "ty_le_ngheo"}}% tổng số hộ.' },
+        { p: 'Hỗ trợ đóng bảo hiểm y tế cho {{fig "so_nguoi"}} người, kinh phí {{fig "kinh_phi_bhyt"}} đồng.' },
+        { p: 'Giảm {{fig "giam_ngheo"}} hộ nghèo, chi tiết từng thôn như sau:' },
+        { figureTable: 'giam_ngheo' },
+        { p: 'Tổ chức triển khai kịp thời, đầy đủ.' },
+      ],
+      recipients: ['- Lãnh đạo UBND xã;', '- Lưu: VT, KT.'],
+      signature: { official: signer.code, authority: ['KT. CHỦ TỊCH'] },
+      annexes: [],
+      figures: {
+        ho_ngheo: { count: 'households', where: { period, category: 'nghèo' } },
+        tong_so_ho: { totalHouseholds: {} },
+        ty_le_ngheo: { rate: ['ho_ngheo', 'tong_so_ho'], decimals: 1 },
+        so_nguoi: { count: 'members', where: { period, category: ['nghèo', 'cận nghèo'] } },
+        kinh_phi_bhyt: { budget: { policy: 'bhyt', where: { period, category: ['nghèo', 'cận nghèo'] }, from: '2026-06', to: '2026-07' } },
+        giam_ngheo: { allocation: 'giam-ngheo-2026' },
+      },
+    },
+  });
+  const set = recordSet({
+    agencies: [agency],
+    officials: [signer],
+    documents: [plan],
+    households: [
+      household('h1', 'thon-1', 'nghèo', [member('m1', 'Nguyễn Văn Một'), member('m2', 'Trần Thị Hai')]),
+      household('h2', 'thon-1', 'nghèo'),
+      household('h3', 'thon-2', 'nghèo'),
+      household('h4', 'thon-2', 'cận nghèo', [member('m3', 'Lê Văn Ba')]),
+    ],
+    policies: [
+      {
+        code: 'bhyt',
+        agency: agency.code,
+        name: 'Hỗ trợ đóng bảo hiểm y tế',
+        rule: 'bhyt-share',
+        parameters: [
+          { name: 'luong_co_so', value: 2340000, unit: 'đồng', effectiveFrom: '2024-07-01', effectiveTo: '2026-06-30' },
+          { name: 'luong_co_so', value: 2530000, unit: 'đồng', effectiveFrom: '2026-07-01' },
+          { name: 'bhyt_ty_le', value: '0.045', unit: 'tỷ lệ', effectiveFrom: '2015-01-01' },
+          { name: 'bhyt_ho_tro.nghèo', value: '1', unit: 'tỷ lệ', effectiveFrom: '2025-08-15' },
+          { name: 'bhyt_ho_tro.cận nghèo', value: '0.7', unit: 'tỷ lệ', effectiveFrom: '2025-08-15' },
+        ],
+      },
+    ],
+    quotas: [
+      {
+        code: 'giam-ngheo-2026',
+        agency: agency.code,
+        indicator: 'giam_ho_ngheo',
+        year: 2026,
+        baseline: 3,
+        target: 1,
+        villages: [
+          { village: 'thon-1', weight: 2 },
+          { village: 'thon-2', weight: 1 },
+        ],
+      },
+    ],
+  });
+  return { set, agency, plan };
+}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import { FigureSetsService } from '../figure-sets/figure-sets.service';
 import { AgenciesService } from '../registry/agencies.service';
 import { DocumentsService } from '../registry/documents.service';
 import { OfficialsService } from '../registry/officials.service';
@@ -19,7 +20,7 @@ import type { IssuedFile, IssueRenderer, IssueRenderInput } from './issue-render
 export class RenderIssueRenderer implements IssueRenderer {
   async render({ manager, agencyCode, documentId }: IssueRenderInput): Promise<IssuedFile> {
     const bound = manager as unknown as DataSource;
-    const render = new RenderService(new AgenciesService(bound), new OfficialsService(bound), new DocumentsService(bound));
+    const render = new RenderService(new AgenciesService(bound), new OfficialsService(bound), new DocumentsService(bound), new FigureSetsService(bound));
     try {
       const [pdf] = await render.render(agencyCode, String(documentId), ['pdf']);
       return { bytes: pdf.bytes, fileName: pdf.fileName, contentType: pdf.contentType };

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { FigureSetsService } from '../figure-sets/figure-sets.service';
+import type { FigureSet } from '../figures/figure-set';
 import { composeDocument } from '../drafting/compose/compose-document';
 import type { DocModel } from '../drafting/doc-model';
 import { OfficialsService } from '../registry/officials.service';
@@ -46,11 +48,17 @@ export class RenderService {
     private readonly agencies: AgenciesService,
     private readonly officials: OfficialsService,
     private readonly documents: DocumentsService,
+    private readonly figureSets: FigureSetsService,
   ) {}
 
-  async model(agencyCode: string, idOrRef: string): Promise<{ model: DocModel; fileBase: string }> {
+  /**
+   * The DocModel of a document with its figures computed from the registry now. Fails (422, every
+   * problem listed) when a figure cannot be computed or a text names a figure not in the set.
+   */
+  async model(agencyCode: string, idOrRef: string): Promise<{ model: DocModel; fileBase: string; figures: FigureSet; documentId: number }> {
     const scope = await this.agencies.scope(agencyCode);
-    const document = await this.documents.get(scope, idOrRef);
+    const stored = await this.documents.get(scope, idOrRef);
+    const { document, figures } = await this.figureSets.fill(scope, stored);
     if (!document.content) {
       throw new DomainError(
         'render.no_content',
@@ -64,19 +72,18 @@ export class RenderService {
       this.documents.cited(scope, document.id),
     ]);
     const model = composeDocument({ document, agency, officials, cited, draft: document.status === 'draft' });
-    return { model, fileBase: `${scope.code}-${document.code}` };
+    return { model, fileBase: `${scope.code}-${document.code}`, figures, documentId: document.id };
   }
 
   async render(agencyCode: string, idOrRef: string, formats: RenderFormat[]): Promise<RenderedFile[]> {
-    const { model, fileBase } = await this.model(agencyCode, idOrRef);
+    const { model, fileBase, figures, documentId } = await this.model(agencyCode, idOrRef);
+    const scope = await this.agencies.scope(agencyCode);
     const out: RenderedFile[] = [];
     for (const format of formats) {
-      out.push({
-        format,
-        contentType: CONTENT_TYPES[format],
-        fileName: `${fileBase}.${format}`,
-        bytes: await renderTo(model, format),
-      });
+      const bytes = await renderTo(model, format);
+      // every rendered version keeps the figure set it was computed from
+      await this.figureSets.recordRendition(scope, documentId, format, bytes, figures);
+      out.push({ format, contentType: CONTENT_TYPES[format], fileName: `${fileBase}.${format}`, bytes });
     }
     return out;
   }
