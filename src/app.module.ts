@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { HouseholdsController } from './beneficiaries/households.controller';
 import { HouseholdsService } from './beneficiaries/households.service';
+import { CheckModule } from './checking/check.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
@@ -33,7 +34,7 @@ export class AppModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule],
+      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule, CheckModule],
       controllers: [
         AgenciesController,
         OfficialsController,

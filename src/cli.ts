@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from './common/domain-error';
 import { CliError, defaultIo, type CliIo, type CommandGroup, type GlobalOpts } from './cli/cli-support';
+import { checkCommands } from './cli/check.commands';
 import { figuresCommands } from './cli/figures.commands';
 import { issuingCommands } from './cli/issuing.commands';
 import { registryCommands } from './cli/registry.commands';
@@ -9,7 +10,7 @@ import { registryCommands } from './cli/registry.commands';
 export { CliError, type CliIo } from './cli/cli-support';
 
 /** Every command group; a feature adds its own file under src/cli/ and one line here. */
-const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands];
+const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, checkCommands];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vanthu')

@@ -159,7 +159,15 @@ export const citationRules: Rule = ({ analysis, context }) => {
   const unknownReported = new Set<string>();
   for (const x of cited) {
     const c = x.c;
-    let match = reg.find((r) => r.id.key === c.key);
+    // a year-less number is reused every year: among several, the one of the cited date (or year)
+    const sameKey = reg.filter((r) => r.id.key === c.key);
+    const citedIso = c.date ? isoOf(c.date) : null;
+    let match =
+      sameKey.length > 1
+        ? (sameKey.find((r) => citedIso !== null && r.k.date === citedIso) ??
+          sameKey.find((r) => c.date?.y !== undefined && r.k.date?.slice(0, 4) === String(c.date.y)) ??
+          sameKey[0])
+        : sameKey[0];
     let numberProblem: string | null = null;
     if (!match) {
       const sameNoYear = reg.filter((r) => r.id.keyNoYear === c.keyNoYear);

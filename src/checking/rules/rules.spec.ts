@@ -41,6 +41,18 @@ describe('citation rules', () => {
   });
 });
 
+it.each([
+  ['Kế hoạch số 30/KH-UBND ngày 12/01/2024 của UBND xã.', []],
+  ['Kế hoạch số 30/KH-UBND ngày 20/02/2025 của UBND xã.', []],
+  ['Kế hoạch số 30/KH-UBND ngày 21/02/2025 của UBND xã.', ['citation.mismatch']],
+])('a year-less number the registry holds in two years: %s', (text, expected) => {
+  const plans: KnownDocument[] = [
+    { number: '30/KH-UBND', type: 'KH', date: '2024-01-12', issuer: 'Ủy ban nhân dân xã Bản Phiệt' },
+    { number: '30/KH-UBND', type: 'KH', date: '2025-02-20', issuer: 'Ủy ban nhân dân xã Bản Phiệt' },
+  ];
+  expect(codes(text, plans)).toEqual(expected);
+});
+
 it('a year-less number that fits one registry document lacks its year', () => {
   expect(codes('Nghị quyết số 04/NQ-HĐND của HĐND thành phố.', REGISTRY.slice(0, 1))).toEqual(['citation.mismatch']);
 });

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { basename } from 'node:path';
+import { DomainError } from '../common/domain-error';
+import { parseInput } from '../common/zod-body';
+import { AgenciesService } from '../registry/agencies.service';
+import { DocumentsService } from '../registry/documents.service';
+import { bytesToText } from './extract';
+import { checkReportJson, checkTexts, type CheckInput } from './check';
+import { checkBody } from './check.schemas';
+import { registryContext } from './registry-context';
+import type { CheckContext, CheckFileResult } from './types';
+
+/** An uploaded file as multer hands it over. */
+export interface UploadedDocument {
+  originalname: string;
+  buffer: Buffer;
+}
+
+/** The DESIGN.md `check --json` shape. */
+export interface CheckReport {
+  files: CheckFileResult[];
+}
+
+@Injectable()
+export class CheckService {
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly documents: DocumentsService,
+  ) {}
+
+  /** The agency's incoming and outgoing documents as the checker compares citations with them. */
+  async context(agencyCode: string): Promise<CheckContext> {
+    const scope = await this.agencies.scope(agencyCode);
+    const summaries = await this.documents.list(scope);
+    const records = [];
+    for (const s of summaries) if (s.number !== null) records.push(await this.documents.get(scope, s.id));
+    return registryContext(records);
+  }
+
+  /**
+   * Checks uploaded files and/or documents sent as text, all together (between-document checks
+   * included). With an agency, against its registry; without, internal consistency only. Every
+   * unreadable or unsupported file is reported at once (one error, a detail per file).
+   */
+  async check(agencyCode: string | undefined, uploads: UploadedDocument[], body: unknown): Promise<CheckReport> {
+    const texts = textsOf(body);
+    if (uploads.length === 0 && texts.length === 0) {
+      throw DomainError.validation('check.no_input', 'nothing to check: upload files in the field "file" or send { filename, text }', [
+        { path: 'file', message: 'at least one file or text is required', key: 'validation.required' },
+      ]);
+    }
+    const context = agencyCode ? await this.context(agencyCode) : {};
+    const inputs: CheckInput[] = [];
+    const problems: { file: string; error: DomainError }[] = [];
+    for (const u of uploads) {
+      const file = basename(u.originalname.normalize('NFC'));
+      try {
+        inputs.push({ file, text: await bytesToText(file, u.buffer) });
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        problems.push({ file, error: e });
+      }
+    }
+    texts.forEach((t, i) => inputs.push({ file: t.filename ?? (texts.length > 1 ? `van-ban-${i + 1}.txt` : 'van-ban.txt'), text: t.text }));
+    if (problems.length > 0) {
+      const unreadable = problems.some((p) => p.error.kind === 'unprocessable');
+      throw new DomainError(
+        unreadable ? 'check.unreadable' : 'check.unsupported',
+        `${problems.length} file(s) cannot be checked`,
+        unreadable ? 'unprocessable' : 'validation',
+        problems.map((p) => ({ path: p.file, message: p.error.message, key: p.error.code })),
+      );
+    }
+    return checkReportJson(checkTexts(inputs, context));
+  }
+}
+
+/** Documents sent as text: none (an empty body next to uploads), one, or a list. */
+function textsOf(body: unknown): { filename?: string; text: string }[] {
+  if (body === undefined || body === null) return [];
+  if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return [];
+  const parsed = parseInput(checkBody, body);
+  return Array.isArray(parsed) ? parsed : [parsed];
+}
