@@ -53,6 +53,8 @@ interface SeedCase {
 const HEADER_LINES_LOST =
   'the issuer and Quốc hiệu lines: the header is a two-column table that the seed text export dropped';
 const PAGE_BREAK = 'a page break in the source split this paragraph in the text export; the record has it whole';
+const WORD_FOOTNOTES =
+  'a Word footnote: the marker is a footnote reference (not text) and extractDocxParagraphs reads the note after the body';
 const QUOC_HIEU = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
 
 const SEEDS: SeedCase[] = [
@@ -76,6 +78,24 @@ const SEEDS: SeedCase[] = [
     exceptions: [
       { kind: 'join', startsWith: 'thành phố gắn với thực hiện quan điểm chỉ đạo', reason: PAGE_BREAK },
       { kind: 'join', startsWith: 'Quyết số 04/2026/NQ-HĐND ngày 20 tháng 4 năm 2026', reason: PAGE_BREAK },
+    ],
+  },
+  {
+    seed: '002',
+    extra: {
+      lines: ['ỦY BAN NHÂN DÂN', 'XÃ THANH THỦY', ...QUOC_HIEU, 'Số: /KH-UBND', 'Thanh Thủy, ngày tháng năm 2026'],
+      reason: `${HEADER_LINES_LOST}, with the Số and date lines (the plan is not yet numbered or dated: blanks)`,
+    },
+    exceptions: [
+      // before the joins: the note was printed between the two halves of a paragraph split by the page
+      { kind: 'footnote', marker: '¹', reason: WORD_FOOTNOTES },
+      { kind: 'join', startsWith: 'và phát sinh nghèo; từng bước cải thiện', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'trận Tô quốc, các tổ chức chính trị - xã hội', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'hộ nghèo, hộ cận nghèo; kết nối với các doanh nghiệp', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'động thuộc hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo.', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'cán bộ làm công tác giảm nghèo ở cấp xã', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'trên địa bàn xã. Đồng thời hướng dẫn, đôn đốc', reason: PAGE_BREAK },
+      { kind: 'join', startsWith: 'trách; kịp thời phản ánh, đề xuất, kiến nghị', reason: PAGE_BREAK },
     ],
   },
 ];
