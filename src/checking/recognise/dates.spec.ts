@@ -23,6 +23,10 @@ describe('findDates', () => {
   it.each(['số 04/2026/NQ-HĐND', '23/41 hộ', '1.234.567 đồng', '6 tháng (trước'])('%s has no full date', (text) => {
     expect(dates(text).filter((d) => d.kind === 'full')).toEqual([]);
   });
+
+  it.each(['hằng tháng 1.234.560.000', 'mỗi tháng 2,5 triệu đồng'])('%s has no month', (text) => {
+    expect(dates(text)).toEqual([]);
+  });
 });
 
 describe('dateProblem', () => {

@@ -22,7 +22,8 @@ export interface DateMention {
 const NUMERIC_FULL = /(?<![\d/.,\p{L}])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?((?:19|20)\d{2})(?![\d/]|\.\d)/gu;
 const WORDED_FULL = /ngay\s+(\d{1,2})\s*(?:,\s*)?thang\s+(\d{1,2})\s*(?:,\s*)?nam\s+((?:19|20)\d{2})(?!\d)/g;
 const DAY_MONTH = /(?<=(?:ngay|truoc|sau|tu|den|het|toi|va|hoac)\s+)(\d{1,2})\/(\d{1,2})(?![\d/]|[.,]\d)/g;
-const MONTH_YEAR = /(?<![\p{L}\d])thang\s+(\d{1,2})(?:\s?(?:\/|-)\s?((?:19|20)\d{2})|\s*,?\s*nam\s+((?:19|20)\d{2}))?(?![\d/])/gu;
+// "hằng tháng 1.234.560.000" (a table row run into its label by PDF layout) is an amount, not a month
+const MONTH_YEAR = /(?<![\p{L}\d])thang\s+(\d{1,2})(?:\s?(?:\/|-)\s?((?:19|20)\d{2})|\s*,?\s*nam\s+((?:19|20)\d{2}))?(?![\d/]|[.,]\d)/gu;
 const YEAR = /(?<![\p{L}\d])nam\s+((?:19|20)\d{2})(?![\d/])/gu;
 
 function overlaps(taken: DateMention[], s: number, e: number): boolean {
