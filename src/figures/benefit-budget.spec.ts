@@ -147,6 +147,18 @@ describe('computeBenefitBudget, errors', () => {
     ]);
   });
 
+  it('does not ask for a parameter in a month nobody is paid', () => {
+    // lương cơ sở known only from 1/7/2026, the one member paid from July: 113.850 × 2 months
+    const b = computeBenefitBudget({
+      rule: 'bhyt-share',
+      parameters: [param(2, 'luong_co_so', '2530000', '2026-07-01'), param(3, 'bhyt_ty_le', '0.045', '2015-01-01'), param(4, 'bhyt_ho_tro.ngheo', '1', '2025-08-15')],
+      members: [member(1, 'A', 'ngheo', { fromMonth: '2026-07' })],
+      fromMonth: '2026-06',
+      toMonth: '2026-08',
+    });
+    expect(b.total).toBe(227700);
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(() => computeBenefitBudget({ rule: 'top-up', parameters: [], members: [], fromMonth: '2026-06', toMonth: '2025-06' })).toThrow(
       'period ends (2025-06) before it starts (2026-06)',

@@ -135,8 +135,6 @@ export function computeBenefitBudget(input: BudgetInput): BenefitBudget {
   const to = monthIndex(input.toMonth);
   if (to < from) throw new FigureError([{ code: 'figure.invalid_definition', path: 'period', message: `period ends (${input.toMonth}) before it starts (${input.fromMonth})` }]);
   const params = new ParameterTable(input.parameters);
-  // one amount per (category, allowance, month): 100.000 members share a handful of these
-  const cache = new Map<string, number | null>();
 
   const need = (name: string, month: string): { num: bigint; den: bigint } | null => {
     const p = params.on(name, month);
@@ -155,9 +153,6 @@ export function computeBenefitBudget(input: BudgetInput): BenefitBudget {
   const whole = (d: { num: bigint; den: bigint }): number => Number(d.num / d.den);
 
   const monthly = (category: string, allowance: number, month: string): number | null => {
-    const key = `${category}|${allowance}|${month}`;
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
     let amount: number | null = null;
     if (input.rule === 'fixed-by-category') {
       const a = need(`muc_ho_tro.${category}`, month);
@@ -177,7 +172,6 @@ export function computeBenefitBudget(input: BudgetInput): BenefitBudget {
         amount = divideRoundHalfUp(Number(BigInt(contribution) * share.num), Number(share.den));
       }
     }
-    cache.set(key, amount);
     return amount;
   };
 
@@ -185,20 +179,35 @@ export function computeBenefitBudget(input: BudgetInput): BenefitBudget {
   const byCategory: Record<string, number> = {};
   const byVillage: Record<string, number> = {};
   const byMonth: Record<string, number> = {};
+  const monthNames = Array.from({ length: to - from + 1 }, (_, k) => monthName(from + k));
+  const monthTotals = new Array<number>(monthNames.length).fill(0);
+  // the amounts of one (category, allowance) by month, each computed on first use and shared: a
+  // month nobody is paid in is never looked up (and so never reported missing)
+  const schedules = new Map<string, (number | null | undefined)[]>();
+  const schedule = (category: string, allowance: number): (number | null | undefined)[] => {
+    const key = `${category}|${allowance}`;
+    let s = schedules.get(key);
+    if (!s) {
+      s = new Array<number | null | undefined>(monthNames.length).fill(undefined);
+      schedules.set(key, s);
+    }
+    return s;
+  };
   let total = 0;
   let paidMembers = 0;
   for (const m of input.members) {
-    const first = Math.max(from, m.fromMonth ? monthIndex(m.fromMonth) : from);
-    const last = Math.min(to, m.toMonth ? monthIndex(m.toMonth) : to);
+    const first = Math.max(from, m.fromMonth ? monthIndex(m.fromMonth) : from) - from;
+    const last = Math.min(to, m.toMonth ? monthIndex(m.toMonth) : to) - from;
+    const amounts = schedule(m.category, m.allowance ?? 0);
     const line: BudgetLine = { member: m.id, village: m.village, category: m.category, months: [], amounts: [], total: 0 };
-    for (let i = first; i <= last; i++) {
-      const month = monthName(i);
-      const amount = monthly(m.category, m.allowance ?? 0, month);
+    for (let k = first; k <= last; k++) {
+      let amount = amounts[k];
+      if (amount === undefined) amount = amounts[k] = monthly(m.category, m.allowance ?? 0, monthNames[k]);
       if (amount === null) continue;
-      line.months.push(month);
+      line.months.push(monthNames[k]);
       line.amounts.push(amount);
       line.total += amount;
-      byMonth[month] = (byMonth[month] ?? 0) + amount;
+      monthTotals[k] += amount;
     }
     if (line.months.length > 0) paidMembers++;
     byCategory[m.category] = (byCategory[m.category] ?? 0) + line.total;
@@ -206,6 +215,9 @@ export function computeBenefitBudget(input: BudgetInput): BenefitBudget {
     total += line.total;
     lines.push(line);
   }
+  monthNames.forEach((month, k) => {
+    if (monthTotals[k] !== 0) byMonth[month] = monthTotals[k];
+  });
   if (problems.length) throw new FigureError(problems);
   if (!Number.isSafeInteger(total)) throw new FigureError([{ code: 'figure.invalid_definition', path: 'total', message: 'total exceeds the safe integer range' }]);
   return { lines, total, byCategory, byVillage, byMonth, paidMembers, parameterIds: [...params.used].sort() };
