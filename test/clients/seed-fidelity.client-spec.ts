@@ -98,6 +98,11 @@ const SEEDS: SeedCase[] = [
       { kind: 'join', startsWith: 'trách; kịp thời phản ánh, đề xuất, kiến nghị', reason: PAGE_BREAK },
     ],
   },
+  {
+    seed: '003',
+    extra: { lines: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BÁCH QUANG', ...QUOC_HIEU], reason: HEADER_LINES_LOST },
+    exceptions: [],
+  },
 ];
 
 interface SeedParagraphs {
