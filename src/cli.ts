@@ -5,12 +5,13 @@ import { CliError, defaultIo, type CliIo, type CommandGroup, type GlobalOpts } f
 import { checkCommands } from './cli/check.commands';
 import { figuresCommands } from './cli/figures.commands';
 import { issuingCommands } from './cli/issuing.commands';
+import { lintCommands } from './cli/lint.commands';
 import { registryCommands } from './cli/registry.commands';
 
 export { CliError, type CliIo } from './cli/cli-support';
 
 /** Every command group; a feature adds its own file under src/cli/ and one line here. */
-const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, checkCommands];
+const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, checkCommands, lintCommands];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vanthu')

@@ -100,14 +100,20 @@ export function lintNumberLine(line: string, typeName: string | undefined, where
   return out;
 }
 
-/** Căn cứ: one per paragraph, each ending with ";" and the last with "." (PL I §II.6.a). */
-export function lintCanCu(canCu: Inline[][]): LintFinding[] {
+/**
+ * Căn cứ: one per paragraph, each ending with ";" and the last with "." (PL I §II.6.a). Outside a
+ * QĐ or NQ (no enacting line follows) a plan or report often closes its last căn cứ with "… như
+ * sau:", leading straight into the content, as seed 000 does: a warning there, not an error.
+ */
+export function lintCanCu(canCu: Inline[][], opts: { decision?: boolean } = {}): LintFinding[] {
   const out: LintFinding[] = [];
   canCu.forEach((runs, i) => {
     const text = inlineText(runs).trim();
     const last = i === canCu.length - 1;
     const want = last ? '.' : ';';
-    if (!text.endsWith(want)) {
+    if (last && opts.decision === false && text.endsWith(':')) {
+      out.push(finding('nd30.can_cu.colon', 'warning', 'the last căn cứ leads into the content with ":"; ND30 ends it with "."', `canCu[${i}]`));
+    } else if (!text.endsWith(want)) {
       const got = text.slice(-1) || '(empty)';
       out.push(finding('nd30.can_cu.punctuation', 'error', `${last ? 'the last căn cứ' : 'a căn cứ before the last'} ends with "${want}", not "${got}"`, `canCu[${i}]`));
     }
@@ -194,7 +200,7 @@ export function lintDocModel(model: DocModel): LintFinding[] {
   if (h.typeName?.toUpperCase() === 'QUYẾT ĐỊNH' && model.enactingLine !== 'QUYẾT ĐỊNH:') {
     out.push(finding('nd30.enacting.missing', 'error', 'a Quyết định has the line "QUYẾT ĐỊNH:" before Điều 1', 'enactingLine'));
   }
-  out.push(...lintCanCu(model.canCu));
+  out.push(...lintCanCu(model.canCu, { decision: isDecision }));
   out.push(...lintRecipients(model.recipients.entries));
   out.push(...lintSignature(model));
   if (!model.meta.author.trim()) out.push(finding('nd30.meta.author', 'warning', 'the metadata has no author (the issuing agency)', 'meta.author'));

@@ -8,6 +8,7 @@ import {
   checkMargins,
   checkPageNumbers,
   checkPageSizes,
+  lintCanCu,
   lintDateLine,
   lintDocModel,
   lintDocx,
@@ -56,6 +57,21 @@ describe('lintNumberLine', () => {
     ['128/KH-UBND', 'KẾ HOẠCH', ['nd30.number_line.form']],
     ['Số: 05/UBND', undefined, ['nd30.number_line.symbol']],
   ])('%j (%s) → %j', (line, type, expected) => expect(codes(lintNumberLine(line, type))).toEqual(expected));
+});
+
+describe('lintCanCu', () => {
+  const lines = (...ts: string[]) => ts.map((text) => [{ text }]);
+  it.each([
+    ['a QĐ: ";" then "."', lines('Căn cứ Luật A;', 'Theo đề nghị của B.'), true, []],
+    ['a QĐ: the last with ":"', lines('Căn cứ Luật A;', 'Theo đề nghị của B:'), true, [['nd30.can_cu.punctuation', 'error']]],
+    ['a QĐ: one before the last with ","', lines('Căn cứ Luật A,', 'Theo đề nghị của B.'), true, [['nd30.can_cu.punctuation', 'error']]],
+    ['a KH: the last leading into the content with ":"', lines('Căn cứ Luật A;', 'UBND xã ban hành Kế hoạch như sau:'), false, [['nd30.can_cu.colon', 'warning']]],
+    ['a KH: ":" before the last is still an error', lines('Căn cứ Luật A:', 'Căn cứ B.'), false, [['nd30.can_cu.punctuation', 'error']]],
+    ['a KH: the last with ","', lines('Căn cứ Luật A;', 'Căn cứ B,'), false, [['nd30.can_cu.punctuation', 'error']]],
+    ['unknown kind: ":" is an error', lines('Căn cứ B:'), undefined, [['nd30.can_cu.punctuation', 'error']]],
+  ])('%s', (_, canCu, decision, expected) =>
+    expect(lintCanCu(canCu, decision === undefined ? {} : { decision }).map((f) => [f.code, f.severity])).toEqual(expected),
+  );
 });
 
 describe('lintDocModel', () => {

@@ -7,3 +7,4 @@ export { finding, type LintFinding, type LintSeverity } from './finding';
 export { lintCanCu, lintDateLine, lintDocModel, lintNumberLine, lintRecipients, lintSignature, TYPE_ABBREVIATIONS } from './model-rules';
 export { checkFonts, checkMargins, checkPageNumbers, checkPageSizes, lintPdf, parseBbox, parsePageSizes, parsePdffonts, splitPages } from './pdf-rules';
 export { lintDocx } from './docx-rules';
+export { errorCount, lintFile, lintFileKind, lintModelOutputs, UnreadableForLint, type LintedOutput, type LintOutput } from './lint-outputs';
