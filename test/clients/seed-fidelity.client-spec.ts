@@ -103,6 +103,19 @@ const SEEDS: SeedCase[] = [
     extra: { lines: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG BÁCH QUANG', ...QUOC_HIEU], reason: HEADER_LINES_LOST },
     exceptions: [],
   },
+  {
+    seed: '004',
+    continuous: true,
+    extra: { lines: [], reason: 'the seed has the whole header' },
+    exceptions: [
+      {
+        kind: 'replace',
+        from: 'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN TỨ KỲ Độc lập - Tự do - Hạnh phúc',
+        to: 'ỦY BAN NHÂN DÂN HUYỆN TỨ KỲ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+        reason: 'the PDF text export read the two header columns across, line by line; the DOCX reads the left column, then the right',
+      },
+    ],
+  },
 ];
 
 interface SeedParagraphs {
