@@ -1,4 +1,4 @@
-import { dongOf, findAmountsInWords } from './amount-words';
+import { dongOf, findAmountsInWords, readAmountWords } from './amount-words';
 import { blocksOf } from './test-support';
 
 const amounts = (text: string) =>
@@ -19,5 +19,20 @@ describe('findAmountsInWords', () => {
 
   it('an amount far above is not paired with "Bằng chữ"', () => {
     expect(amounts('Kinh phí 5.000.000 đồng.\n\nNội dung khác.\n\nMục khác.\n\nBằng chữ: Năm triệu đồng')).toEqual([]);
+  });
+});
+
+describe('readAmountWords', () => {
+  it.each([
+    // read by vi/wordsToNumber
+    ['Hai mươi mốt triệu không trăm linh tư nghìn đồng chẵn', 21_004_000n],
+    ['Một tỷ, hai trăm triệu đồng', 1_200_000_000n],
+    // left by it to the checker's own reader
+    ['Bon muoi lam trieu dong', 45_000_000n],
+    ['Một trăm triệu đồng VNĐ', 100_000_000n],
+    // neither reads it
+    ['theo dự toán được duyệt', null],
+  ])('%s → %s', (words, expected) => {
+    expect(readAmountWords(words)).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
 import type { AnalysedBlock } from './analyse';
+import { wordsToNumber } from '../../vi/money-words';
 import { parseNumberWords } from './number-words';
 import type { Quantity } from './quantities';
 
@@ -26,6 +27,14 @@ export function dongOf(q: Quantity): bigint | null {
   return q.base.scaled % div === 0n ? q.base.scaled / div : null;
 }
 
+/**
+ * vi/wordsToNumber reads the words; the checker's own reader only what it leaves (documents typed
+ * without diacritics, "… đồng VNĐ"), since those are documents the product meets too.
+ */
+export function readAmountWords(words: string): bigint | null {
+  return wordsToNumber(words) ?? parseNumberWords(words);
+}
+
 export function findAmountsInWords(blocks: AnalysedBlock[]): AmountInWords[] {
   const out: AmountInWords[] = [];
   for (let bi = 0; bi < blocks.length; bi++) {
@@ -51,7 +60,7 @@ export function findAmountsInWords(blocks: AnalysedBlock[]): AmountInWords[] {
         }
       }
       if (!amount || words === '') continue;
-      out.push({ amount, amountBlock, words, wordsValue: parseNumberWords(words), block: b, start: m.index, end: wStart + stop });
+      out.push({ amount, amountBlock, words, wordsValue: readAmountWords(words), block: b, start: m.index, end: wStart + stop });
     }
   }
   return out;

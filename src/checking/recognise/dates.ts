@@ -1,3 +1,5 @@
+import { daysInMonth as viDaysInMonth, nd30LeadingZeroProblems, padDay, padMonth } from '../../vi/nd30-date';
+
 /**
  * Dates in running text: "20/4/2026", "20-4-2026", "20.4.2026", "ngày 20 tháng 4 năm 2026",
  * "ngày 29/5" (no year), "tháng 5/2026", "tháng 5 năm 2026", "tháng 9", "năm 2025".
@@ -93,13 +95,9 @@ export function findDates(text: string, folded: string): DateMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
+/** Days in month `m`; a year-less February (a date without its year) may have 29. */
 export function daysInMonth(m: number, y?: number): number {
-  if (m === 2) return y === undefined || isLeapYear(y) ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return y === undefined && m === 2 ? 29 : viDaysInMonth(y ?? 2000, m);
 }
 
 /** Why a mention is not a real date, or null when it is valid. */
@@ -122,23 +120,13 @@ export function dateProblem(d: DateMention): string | null {
  * leading zero, months 3–12 without. Returns what the date should look like, or null when fine.
  */
 export function nd30FormatProblem(rawDay: string | undefined, rawMonth: string | undefined): { expected: string; actual: string } | null {
-  const dayOk = (r: string) => {
-    const n = Number(r);
-    return n < 10 ? r.length === 2 : r.length === String(n).length;
-  };
-  const monthOk = (r: string) => {
-    const n = Number(r);
-    return n <= 2 ? r.length === 2 : r.length === String(n).length;
-  };
-  const badDay = rawDay !== undefined && !dayOk(rawDay);
-  const badMonth = rawMonth !== undefined && !monthOk(rawMonth);
-  if (!badDay && !badMonth) return null;
-  const fix = (r: string, pad: boolean) => (pad ? String(Number(r)).padStart(2, '0') : String(Number(r)));
+  const day = Number(rawDay ?? 1);
+  const month = Number(rawMonth ?? 1);
+  // a part not written is not checked: pass it as ND30 writes it
+  const problems = nd30LeadingZeroProblems({ day, month, dayText: rawDay ?? padDay(day), monthText: rawMonth ?? padMonth(month) });
+  if (problems.length === 0) return null;
   const actual = [rawDay, rawMonth].filter((x) => x !== undefined).join('/');
-  const expected = [
-    rawDay !== undefined ? fix(rawDay, Number(rawDay) < 10) : undefined,
-    rawMonth !== undefined ? fix(rawMonth, Number(rawMonth) <= 2) : undefined,
-  ]
+  const expected = [rawDay !== undefined ? padDay(day) : undefined, rawMonth !== undefined ? padMonth(month) : undefined]
     .filter((x) => x !== undefined)
     .join('/');
   return { expected, actual };

@@ -4,7 +4,8 @@ import { fold } from '../text/fold';
  * Vietnamese number words → integer ("Một trăm hai mươi lăm triệu bốn trăm nghìn đồng" →
  * 125400000). Tolerates the usual variants: linh/lẻ, mốt/một, tư/bốn, lăm/năm, nghìn/ngàn, tỷ/tỉ,
  * "mười"/"mươi", with or without diacritics. Returns null when a word is not a number word.
- * (The inverse of src/vi moneyToWords; a parser, so that any wording can be compared.)
+ * vi/wordsToNumber reads amounts first (see readAmountWords); this lenient reader stays for what it
+ * leaves: words typed without diacritics and stray words ("VNĐ", "và", "trọn").
  */
 
 const DIGITS: Record<string, number> = {

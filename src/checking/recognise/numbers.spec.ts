@@ -15,7 +15,7 @@ describe('parseNumberToken', () => {
     expect(parseNumberToken(raw)).toMatchObject({ value, decimals });
   });
 
-  it.each(['1.23.4', 'abc', '1,2,3', ''])('%j is not a number', (raw) => {
+  it.each(['1.23.4', 'abc', '1,2,3', '', '012.345', '1.234.5678'])('%j is not a number', (raw) => {
     expect(parseNumberToken(raw)).toBeNull();
   });
 });

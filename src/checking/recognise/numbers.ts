@@ -1,3 +1,5 @@
+import { parseViNumber } from '../../vi/vi-number';
+
 /**
  * Vietnamese number forms in running text: "1.234.567" (dot groups thousands), "0,6" (comma is the
  * decimal mark), "03" (leading zero for counts below 10). Tolerated: "56.1" (one or two digits after a
@@ -18,23 +20,18 @@ export interface NumberToken extends ParsedNumber {
   end: number;
 }
 
-const FULL = /^(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2})$/;
+// tolerated besides the Vietnamese forms: "56.1", one or two digits after a dot, an English decimal
+const ENGLISH_DECIMAL = /^(\d+)\.(\d{1,2})$/;
 
-/** Parses one token; null when it is not a Vietnamese-style number. */
+/** Parses one token; null when it is not a Vietnamese-style number. Vietnamese forms: vi/parseViNumber. */
 export function parseNumberToken(raw: string): ParsedNumber | null {
   const t = raw.trim();
-  if (!FULL.test(t)) return null;
-  let intPart: string;
-  let frac = '';
-  if (/^\d+\.\d{1,2}$/.test(t)) {
-    [intPart, frac] = t.split('.');
-  } else {
-    const [i, f] = t.split(',');
-    intPart = i.replace(/\./g, '');
-    frac = f ?? '';
-  }
-  const scaled = BigInt(intPart + frac);
-  return { value: Number(intPart + (frac ? '.' + frac : '')), decimals: frac.length, scaled };
+  if (!/^[\d.,]+$/.test(t)) return null;
+  const vi = parseViNumber(t);
+  if (vi) return { value: vi.scaled / 10 ** vi.decimals, decimals: vi.decimals, scaled: BigInt(vi.scaled) };
+  const en = ENGLISH_DECIMAL.exec(t);
+  if (!en) return null;
+  return { value: Number(`${en[1]}.${en[2]}`), decimals: en[2].length, scaled: BigInt(en[1] + en[2]) };
 }
 
 // not part of a date, ratio or document number (no "/" around), not glued to letters
