@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCheck } from './bench';
-import { checkExitCode, checkFiles, checkFileWithSource, checkReportJson, checkText, formatCheckHtml, formatCheckText } from './check';
+import { checkExitCode, checkFiles, checkFileWithSource, checkReportJson, checkText, checkUploads, formatCheckHtml, formatCheckText } from './check';
 import { FINDING_CODES } from './codes';
 import type { CheckFileResult } from './types';
 
@@ -138,6 +138,26 @@ describe('checkFiles', () => {
     writeFileSync(join(dir, 'clean.txt'), 'Không có gì.');
     expect((await checkFiles([join(dir, 'a.txt')])).exitCode).toBe(1);
     expect((await checkFiles([join(dir, 'clean.txt')])).exitCode).toBe(0);
+  });
+});
+
+describe('checkUploads', () => {
+  it('reads bytes by the name’s extension, checks them together and lists the unreadable ones', async () => {
+    const out = await checkUploads([
+      { fileName: 'kh.md', bytes: Buffer.from(DOC) },
+      { fileName: 'ghi-chu.txt', bytes: Buffer.from('\uFEFFKhông có gì.') },
+      { fileName: 'a.odt', bytes: Buffer.from('x') },
+      { fileName: 'nhi-phan.txt', bytes: Buffer.from([0, 1, 2]) },
+    ]);
+    expect(out.results.map((r) => [r.file, r.findings.map((f) => f.code)])).toEqual([
+      ['kh.md', ['sum.mismatch', 'date.format']],
+      ['ghi-chu.txt', []],
+    ]);
+    expect(out.unreadable.map((u) => [u.file, u.code])).toEqual([
+      ['a.odt', 'check.unsupported'],
+      ['nhi-phan.txt', 'check.unreadable'],
+    ]);
+    expect(out.exitCode).toBe(2);
   });
 });
 

@@ -161,6 +161,12 @@ describe('vanthu check', () => {
       expect(report()).toEqual({ files: [{ file, findings: [] }] });
     });
 
+    it('takes --data and --records after the files too, as DESIGN.md writes them', async () => {
+      const file = write(dir(), 'kh.txt', 'Căn cứ Nghị quyết số 04/2026/NQ-HĐND ngày 24/4/2026 của Hội đồng nhân dân thành phố Hải Phòng.\n');
+      expect(await cli('check', file, '--json', '--records', path.join(ROOT, 'records'), '--data', db.config.dataDir, '--agency', agencyOf('000'))).toBe(1);
+      expect(findings(report()).map((f) => f.code)).toEqual(['citation.mismatch']);
+    });
+
     it('an unknown agency is a usage error (exit 2)', async () => {
       expect(await cli('--data', db.config.dataDir, 'check', seed('002'), '--agency', 'khong-co')).toBe(2);
       expect(err.join('\n')).toMatch(/khong-co/);
