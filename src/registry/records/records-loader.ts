@@ -130,6 +130,8 @@ export function loadRecords(p: string): RecordSet {
     }
   }
   issues.push(...crossReferences(set, origins, invalid));
+  // reading order: by file, then line (files were read in name order; the sort is stable)
+  issues.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : a.file < b.file ? -1 : 1));
   if (issues.length) throw new RecordsError(issues);
   return set;
 }
