@@ -36,15 +36,12 @@ export class ArchiveController {
   @Get('archive/files/:sha256')
   async file(@AgencyCode() agency: string, @Param('sha256') sha256: string, @Res() res: Response): Promise<void> {
     const scope = await this.agencies.scope(agency);
-    const hit = (await this.archive.lookup(sha256)).find((h) => h.agency === scope.code);
-    if (!hit) throw DomainError.notFound('file', sha256);
-    const entry = (await this.archive.entries(scope)).find((e) => e.seq === hit.seq);
-    const meta = [...(entry?.files ?? []), ...(entry?.attachments.map((a) => a.file) ?? [])].find((f) => f.sha256 === sha256.toLowerCase());
+    const meta = await this.archive.fileMeta(scope, sha256);
     const bytes = await this.archive.readFile(sha256.toLowerCase());
     res
       .status(200)
-      .type(meta?.contentType ?? 'application/octet-stream')
-      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta?.name ?? sha256)}`)
+      .type(meta.contentType)
+      .setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(meta.name)}`)
       .send(bytes);
   }
 }

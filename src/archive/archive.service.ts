@@ -9,6 +9,8 @@ import { WorkflowEventEntity } from '../issuing/workflow-event.entity';
 import { AgencyEntity } from '../registry/agency.entity';
 import type { AgencyScope } from '../registry/agency-scope';
 import { DocumentEntity } from '../registry/document.entity';
+import { DocumentSignatureEntity } from '../signing/document-signature.entity';
+import { leaderFileName } from '../signing/signature-ledger';
 import { ArchiveStore, type StagedFile } from './archive-store';
 import { CLOCK, systemClock, type Clock } from './clock';
 import type { ArchivedFile } from './archived-file';
@@ -193,7 +195,9 @@ export class ArchiveService implements OnApplicationBootstrap {
       .select(['a.id', 'a.file'])
       .where('a.agency_id = :agencyId AND a.file LIKE :needle', { agencyId, needle })
       .getMany();
-    return attachments.some((a) => a.file.sha256 === sha256);
+    if (attachments.some((a) => a.file.sha256 === sha256)) return true;
+    // a PDF the leader signed, archived before its issue
+    return (await em.getRepository(DocumentSignatureEntity).countBy({ agencyId, fileSha256: sha256 })) > 0;
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -290,6 +294,40 @@ export class ArchiveService implements OnApplicationBootstrap {
     return hits;
   }
 
+  /** Register lines with this reference ("05/KH-UBND"), in one agency or all, newest year first. */
+  async findByReference(
+    reference: string,
+    scope?: AgencyScope,
+  ): Promise<{ agency: string; seq: number; documentId: number; reference: string; year: number; files: ArchivedFile[] }[]> {
+    const agencies = new Map((await this.ds.getRepository(AgencyEntity).find({ select: { id: true, code: true } })).map((a) => [a.id, a.code]));
+    const rows = await this.ds.getRepository(RegisterEntryEntity).find({
+      where: { reference: reference.normalize('NFC'), ...(scope ? { agencyId: scope.id } : {}) },
+      order: { year: 'DESC', seq: 'ASC' },
+    });
+    return rows.map((e) => ({ agency: agencies.get(e.agencyId) ?? '', seq: e.seq, documentId: e.documentId, reference: e.reference, year: e.year, files: e.files }));
+  }
+
+  /**
+   * What the agency archived under this hash: a register line's file or attachment, or a PDF its
+   * leader signed that is not issued yet. Not found (404) for anything else, another agency's too.
+   */
+  async fileMeta(scope: AgencyScope, sha256: string): Promise<Pick<ArchivedFile, 'name' | 'contentType'>> {
+    const hex = sha256.toLowerCase();
+    const hit = (await this.lookup(hex)).find((h) => h.agency === scope.code);
+    if (hit) {
+      const entry = (await this.entries(scope)).find((e) => e.seq === hit.seq);
+      const meta = [...(entry?.files ?? []), ...(entry?.attachments.map((a) => a.file) ?? [])].find((f) => f.sha256 === hex);
+      if (meta) return meta;
+    }
+    const signed = /^[0-9a-f]{64}$/.test(hex)
+      ? await this.ds.getRepository(DocumentSignatureEntity).findOneBy({ agencyId: scope.id, fileSha256: hex })
+      : null;
+    if (!signed) throw DomainError.notFound('file', sha256);
+    const doc = await this.ds.getRepository(DocumentEntity).findOneBy({ id: signed.documentId });
+    const code = doc?.code ?? String(signed.documentId);
+    return { name: signed.role === 'leader' ? leaderFileName(scope.code, code) : `${scope.code}-${code}.pdf`, contentType: 'application/pdf' };
+  }
+
   async readFile(sha256: string): Promise<Buffer> {
     if (!/^[0-9a-f]{64}$/.test(sha256) || !this.store.has(sha256)) throw DomainError.notFound('file', sha256);
     return this.store.read(sha256);
@@ -306,11 +344,11 @@ export class ArchiveService implements OnApplicationBootstrap {
       ? [{ id: scope.id, code: scope.code }]
       : await this.ds.getRepository(AgencyEntity).find({ select: { id: true, code: true }, order: { code: 'ASC' } });
     const problems: VerifyProblem[] = [];
-    const referenced = new Map<string, { agency: string; seq: number; reference: string }[]>();
+    const referenced = new Map<string, { agency: string; seq?: number; reference?: string; label: string }[]>();
     const summary: VerifyReport['agencies'] = [];
 
     for (const agency of agencies) {
-      const [head, entries, attachments, counters, docs] = await Promise.all([
+      const [head, entries, attachments, counters, docs, signatures] = await Promise.all([
         this.ds.getRepository(RegisterHeadEntity).findOneBy({ agencyId: agency.id }),
         this.ds.getRepository(RegisterEntryEntity).find({ where: { agencyId: agency.id }, order: { seq: 'ASC' } }),
         this.ds.getRepository(RegisterAttachmentEntity).find({ where: { agencyId: agency.id }, order: { seq: 'ASC' } }),
@@ -319,8 +357,9 @@ export class ArchiveService implements OnApplicationBootstrap {
           where: { agencyId: agency.id },
           select: { id: true, code: true, number: true, year: true, symbol: true, status: true },
         }),
+        this.ds.getRepository(DocumentSignatureEntity).find({ where: { agencyId: agency.id }, order: { id: 'ASC' } }),
       ]);
-      if (!head && entries.length === 0 && attachments.length === 0) continue;
+      if (!head && entries.length === 0 && attachments.length === 0 && signatures.length === 0) continue;
       summary.push({ code: agency.code, entries: entries.length, attachments: attachments.length });
       const refOf = new Map(entries.map((e) => [e.seq, e.reference]));
 
@@ -381,27 +420,36 @@ export class ArchiveService implements OnApplicationBootstrap {
         }
       }
 
-      const note = (sha: string, where: { agency: string; seq: number; reference: string }): void => {
+      const note = (sha: string, where: { agency: string; seq?: number; reference?: string; label: string }): void => {
         referenced.set(sha, [...(referenced.get(sha) ?? []), where]);
       };
-      for (const e of entries) for (const f of e.files) note(f.sha256, { agency: agency.code, seq: e.seq, reference: e.reference });
-      for (const a of attachments) note(a.file.sha256, { agency: agency.code, seq: a.entrySeq, reference: refOf.get(a.entrySeq) ?? '' });
+      const entryLabel = (seq: number, reference: string) => `${agency.code} entry ${seq} (${reference})`;
+      for (const e of entries) for (const f of e.files) note(f.sha256, { agency: agency.code, seq: e.seq, reference: e.reference, label: entryLabel(e.seq, e.reference) });
+      for (const a of attachments) {
+        const reference = refOf.get(a.entrySeq) ?? '';
+        note(a.file.sha256, { agency: agency.code, seq: a.entrySeq, reference, label: entryLabel(a.entrySeq, reference) });
+      }
+      for (const sig of signatures) {
+        const code = docById.get(sig.documentId)?.code ?? String(sig.documentId);
+        note(sig.fileSha256, { agency: agency.code, label: `${agency.code} document ${code}, ${sig.role}'s signature` });
+      }
     }
 
     for (const [sha, where] of referenced) {
       const file = this.store.relative(this.store.pathOf(sha));
-      const names = where.map((w) => `${w.agency} entry ${w.seq} (${w.reference})`).join(', ');
+      const names = [...new Set(where.map((w) => w.label))].join(', ');
+      // the register line names the file best; a signature row when only that holds it
+      const first = where.find((w) => w.seq !== undefined) ?? where[0];
+      const at = { agency: first.agency, ...(first.seq !== undefined ? { seq: first.seq } : {}), ...(first.reference ? { reference: first.reference } : {}) };
       const actual = await this.store.hashOf(sha);
       if (actual === null) {
-        problems.push({ code: 'archive.file_missing', file, sha256: sha, agency: where[0].agency, seq: where[0].seq, reference: where[0].reference, message: `${file}: missing; archived for ${names}` });
+        problems.push({ code: 'archive.file_missing', file, sha256: sha, ...at, message: `${file}: missing; archived for ${names}` });
       } else if (actual !== sha) {
         problems.push({
           code: 'archive.file_tampered',
           file,
           sha256: sha,
-          agency: where[0].agency,
-          seq: where[0].seq,
-          reference: where[0].reference,
+          ...at,
           message: `${file}: content changed (sha-256 now ${actual}); archived for ${names}`,
         });
       }

@@ -15,6 +15,7 @@ import { DocumentEntity } from '../registry/document.entity';
 import { OfficialEntity } from '../registry/official.entity';
 import { UnitEntity } from '../registry/unit.entity';
 import { VillageEntity } from '../registry/village.entity';
+import { DocumentSignatureEntity } from '../signing/document-signature.entity';
 
 /** Every entity of the schema; the migrations must match exactly these (drift check). */
 export const ENTITIES = [
@@ -35,4 +36,5 @@ export const ENTITIES = [
   RegisterEntryEntity,
   RegisterAttachmentEntity,
   RenditionEntity,
+  DocumentSignatureEntity,
 ];

@@ -2,18 +2,21 @@ import { Module } from '@nestjs/common';
 import { ArchiveController } from '../archive/archive.controller';
 import { ArchiveService } from '../archive/archive.service';
 import { AgenciesService } from '../registry/agencies.service';
+import { SigningController } from '../signing/signing.controller';
+import { SigningService } from '../signing/signing.service';
 import { ISSUE_RENDERER } from './issue-renderer';
 import { IssuingController } from './issuing.controller';
 import { IssuingService } from './issuing.service';
 import { RenderIssueRenderer } from './render-issue-renderer';
 
 /**
- * Workflow, issue, register and archive. AgenciesService is provided again here (it is stateless,
- * on the global DataSource): AppModule's own providers are not visible to an imported module.
+ * Workflow, signing (leader, then agency at issue), issue, register and archive. AgenciesService
+ * is provided again here (it is stateless, on the global DataSource): AppModule's own providers
+ * are not visible to an imported module (SigningService reaches RenderService through ModuleRef).
  */
 @Module({
-  controllers: [IssuingController, ArchiveController],
-  providers: [AgenciesService, ArchiveService, IssuingService, { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer }],
-  exports: [ArchiveService, IssuingService],
+  controllers: [IssuingController, ArchiveController, SigningController],
+  providers: [AgenciesService, ArchiveService, IssuingService, SigningService, { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer }],
+  exports: [ArchiveService, IssuingService, SigningService],
 })
 export class IssuingModule {}

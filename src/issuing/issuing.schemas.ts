@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sealInput } from '../signing/signing.schemas';
 import { WORKFLOW_STATES } from './workflow';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'yyyy-mm-dd');
@@ -12,6 +13,11 @@ export const issueInput = z
     copies: z.number().int().min(0).max(100000).optional(),
     /** ghi chú of the register line */
     note: z.string().max(2000).optional(),
+    /**
+     * the agency's digital signature, required for a document the leader signed digitally
+     * (`vanthu sign`): it covers the number and date written at issue; absent for paper documents
+     */
+    seal: sealInput.optional(),
   })
   .strict();
 export type IssueInput = z.infer<typeof issueInput>;

@@ -14,11 +14,25 @@ import type { AgencyScope } from '../registry/agency-scope';
 import { DocumentEntity } from '../registry/document.entity';
 import { OfficialEntity } from '../registry/official.entity';
 import type { DocumentStatus } from '../registry/records/record-set';
+import { assertOutgoing, findDocument } from './document-lookup';
 import { faultPoint } from './fault-points';
 import { ISSUE_RENDERER, type IssueRenderer } from './issue-renderer';
 import { issueInput, transitionInput } from './issuing.schemas';
 import { checkIssueDate, referenceOf, seriesFor, vietnamDate, vietnamTimestamp, yearOf } from './numbering';
 import { WorkflowEventEntity } from './workflow-event.entity';
+import { checkAgencyCertificate, openSeal, type AgencySeal } from '../signing/agency-seal';
+import { AGENCY_FIELD, sealForIssue, sha256Hex, type CertificateSummary } from '../signing/document-signing';
+import { signingError } from '../signing/errors';
+import {
+  leaderFileName,
+  locationOf,
+  recordSignature,
+  signatureOf,
+  signatureView,
+  type SignatureRecord,
+  type SignatureView,
+} from '../signing/signature-ledger';
+import { isoVn } from '../signing/vn-time';
 import { allowedTargets, assertTransition, transitionKind } from './workflow';
 
 /** Where a document stands in the workflow, and where it may go next. */
@@ -52,6 +66,8 @@ export interface IssueResult {
   date: string;
   entry: { seq: number; prevHash: string; entryHash: string };
   files: ArchivedFile[];
+  /** the leader's and the agency's digital signatures; empty for a paper-signed document */
+  signatures: SignatureView[];
   notes: string[];
 }
 
@@ -147,13 +163,23 @@ export class IssuingService {
   }
 
   /**
-   * Issues a signed document: takes the next number of its series, dates it, renders and archives
-   * the file and writes the register line, in ONE transaction; the file gets its final name after
-   * the commit (see ArchiveStore). A failure anywhere leaves no number taken and no file behind.
+   * Issues a signed document: takes the next number of its series, dates it, makes the issued file
+   * and writes the register line, in ONE transaction; the file gets its final name after the commit
+   * (see ArchiveStore). A failure anywhere leaves no number taken and no file behind.
+   *
+   * The issued file depends on how the leader signed:
+   * - digitally (`vanthu sign`): the leader-signed PDF with the number and date written into their
+   *   blanks and the agency's signature with its seal, as one incremental update (ND30 Đ14: number
+   *   and date, register, agency signature). `seal` (or `body.seal`) is then required. The register
+   *   line holds both files: the issued one and the leader-signed revision it extends.
+   * - on paper (recorded as the approved → signed transition): the document rendered with its
+   *   number and date; there is no digital signature to add a seal to, so `seal` is refused.
    */
-  async issue(scope: AgencyScope, ref: string | number, body: unknown = {}): Promise<IssueResult> {
+  async issue(scope: AgencyScope, ref: string | number, body: unknown = {}, seal?: AgencySeal): Promise<IssueResult> {
     const input = parseInput(issueInput, body);
+    const agencySeal = seal ?? (input.seal ? await openSeal(input.seal) : undefined);
     const target = await this.findDocument(this.ds.manager, scope, ref);
+    const agencyCert = await this.checkSigningOrder(scope, target, agencySeal);
     let staged: StagedFile | undefined;
     let committed = false;
     try {
@@ -176,23 +202,71 @@ export class IssuingService {
           .execute();
         if (res.affected !== 1) throw new DomainError('workflow.concurrent_change', `document ${doc.code} changed meanwhile`, 'conflict');
         faultPoint('number');
+        const reference = referenceOf({ number, year, symbol: doc.symbol, yearInNumber: doc.yearInNumber });
 
-        const rendered = await this.renderer.render({ manager: em, agencyCode: scope.code, documentId: doc.id });
-        staged = await this.archive.store.stage(rendered.bytes, scope.id);
-        faultPoint('file');
+        const leader = await signatureOf(em, scope.id, doc.id, 'leader');
+        let files: ArchivedFile[];
+        let notes: string[] = [];
+        let agencySignature: SignatureRecord | undefined;
+        if (leader) {
+          if (!agencySeal || !agencyCert) throw sealRequired(doc.code);
+          const signingTime = this.now();
+          const leaderSigned = await this.archivedBytes(leader.fileSha256);
+          const sealed = await sealForIssue({
+            leaderSigned,
+            layout: leader.layout!,
+            number,
+            date,
+            signer: agencySeal.signer,
+            sealImage: agencySeal.image,
+            ...(agencySeal.diameterMm !== undefined ? { sealDiameterMm: agencySeal.diameterMm } : {}),
+            signingTime,
+            reason: `Ban hành văn bản số ${reference} ngày ${date.split('-').reverse().join('/')}`,
+            location: locationOf(agency),
+          });
+          staged = await this.archive.store.stage(sealed.bytes, scope.id);
+          faultPoint('file');
+          files = [
+            { role: 'issued', name: `${scope.code}-${doc.code}.pdf`.normalize('NFC'), contentType: 'application/pdf', sha256: staged.sha256, size: staged.size },
+            { role: 'leader-signed', name: leaderFileName(scope.code, doc.code), contentType: 'application/pdf', sha256: leader.fileSha256, size: leader.fileSize },
+          ];
+          agencySignature = {
+            documentId: doc.id,
+            role: 'agency',
+            official: null,
+            signer: agencyCert.commonName,
+            signerDn: agencyCert.subjectDn,
+            issuerDn: agencyCert.issuerDn,
+            certificateSerial: agencyCert.serial,
+            certificateSha256: agencyCert.sha256,
+            fieldName: AGENCY_FIELD,
+            signedAt: isoVn(signingTime),
+            sourceSha256: leader.fileSha256,
+            fileSha256: staged.sha256,
+            fileSize: staged.size,
+            layout: null,
+          };
+        } else {
+          if (agencySeal) throw leaderSignatureMissing(doc.code);
+          const rendered = await this.renderer.render({ manager: em, agencyCode: scope.code, documentId: doc.id });
+          staged = await this.archive.store.stage(rendered.bytes, scope.id);
+          faultPoint('file');
+          files = [
+            {
+              role: 'issued',
+              name: rendered.fileName.normalize('NFC'),
+              contentType: rendered.contentType,
+              sha256: staged.sha256,
+              size: staged.size,
+            },
+          ];
+          notes = rendered.notes ?? [];
+        }
 
-        const file: ArchivedFile = {
-          role: 'issued',
-          name: rendered.fileName.normalize('NFC'),
-          contentType: rendered.contentType,
-          sha256: staged.sha256,
-          size: staged.size,
-        };
         const signer = doc.content?.signature.official
           ? await em.getRepository(OfficialEntity).findOneBy({ agencyId: scope.id, code: doc.content.signature.official })
           : null;
         const cols = recipientColumns(doc.content?.recipients ?? [], doc.content?.kinhGui ?? []);
-        const reference = referenceOf({ number, year, symbol: doc.symbol, yearInNumber: doc.yearInNumber });
         const entry = await this.archive.appendEntry(em, head, {
           agencyId: scope.id,
           documentId: doc.id,
@@ -211,16 +285,17 @@ export class IssuingService {
           archiveUnits: cols.archiveUnits,
           copies: input.copies ?? cols.copies,
           note: (input.note ?? '').normalize('NFC'),
-          files: [file],
+          files,
           registeredAt: vietnamTimestamp(this.now()),
         });
+        if (agencySignature) await recordSignature(em, { ...agencySignature, agencyId: scope.id });
         await em.getRepository(WorkflowEventEntity).save({
           agencyId: scope.id,
           documentId: doc.id,
           fromStatus: doc.status,
           toStatus: 'issued',
           relatedDocumentId: null,
-          note: `${reference} ngày ${date}`,
+          note: `${reference} ngày ${date}${agencySignature ? `; ký số cơ quan: ${agencySignature.signer}` : ''}`,
           at: entry.registeredAt,
         });
         faultPoint('register');
@@ -234,8 +309,9 @@ export class IssuingService {
           reference,
           date,
           entry: { seq: entry.seq, prevHash: entry.prevHash, entryHash: entry.entryHash },
-          files: [file],
-          notes: rendered.notes ?? [],
+          files,
+          signatures: [...(leader ? [signatureView(leader)] : []), ...(agencySignature ? [signatureView(agencySignature)] : [])],
+          notes,
         };
       });
       committed = true;
@@ -247,6 +323,31 @@ export class IssuingService {
       if (staged && !committed) await this.archive.settle(staged);
       throw e;
     }
+  }
+
+  /**
+   * Leader first, agency second: a digitally signed document needs the agency's signature at
+   * issue, a paper-signed (or not yet signed) one cannot take it. Checked before the register lock
+   * is taken, and again inside the transaction.
+   */
+  private async checkSigningOrder(scope: AgencyScope, doc: DocumentEntity, seal: AgencySeal | undefined): Promise<CertificateSummary | undefined> {
+    const leader = await signatureOf(this.ds.manager, scope.id, doc.id, 'leader');
+    if (seal && !leader && (doc.status === 'approved' || doc.status === 'signed')) throw leaderSignatureMissing(doc.code);
+    if (!seal && leader && doc.status === 'signed') throw sealRequired(doc.code);
+    if (!seal) return undefined;
+    const agency = await this.ds.getRepository(AgencyEntity).findOneByOrFail({ id: scope.id });
+    return checkAgencyCertificate(seal, agency, this.now(), leader?.certificateSha256 ?? null);
+  }
+
+  /** An archived file's bytes, refused if they no longer hash to their name. */
+  private async archivedBytes(sha256: string): Promise<Buffer> {
+    const bytes = this.archive.store.has(sha256) ? await this.archive.store.read(sha256) : null;
+    if (!bytes || sha256Hex(bytes) !== sha256) {
+      throw new DomainError('archive.tampered', `the archived file ${sha256} is missing or changed: run \`vanthu archive verify\``, 'conflict', [
+        { path: 'file', message: sha256 },
+      ]);
+    }
+    return bytes;
   }
 
   /**
@@ -319,21 +420,8 @@ export class IssuingService {
     return by;
   }
 
-  /** By record id, code, or (issued documents) the register reference "05/KH-UBND". */
-  private async findDocument(em: EntityManager, scope: AgencyScope, ref: string | number): Promise<DocumentEntity> {
-    const repo = em.getRepository(DocumentEntity);
-    const key = String(ref).normalize('NFC').trim();
-    let doc: DocumentEntity | null = null;
-    if (/^\d+$/.test(key)) doc = await repo.findOneBy({ agencyId: scope.id, id: Number(key) });
-    doc ??= await repo.findOneBy({ agencyId: scope.id, code: key });
-    if (!doc && key.includes('/')) {
-      const entry = await em
-        .getRepository(RegisterEntryEntity)
-        .findOne({ where: { agencyId: scope.id, reference: key }, order: { year: 'DESC' } });
-      if (entry) doc = await repo.findOneBy({ agencyId: scope.id, id: entry.documentId });
-    }
-    if (!doc) throw DomainError.notFound('document', key);
-    return doc;
+  private findDocument(em: EntityManager, scope: AgencyScope, ref: string | number): Promise<DocumentEntity> {
+    return findDocument(em, scope, ref);
   }
 
   private stateOf(d: DocumentEntity): WorkflowState {
@@ -349,12 +437,18 @@ export class IssuingService {
   }
 }
 
-function assertOutgoing(doc: DocumentEntity): void {
-  if (doc.direction !== 'outgoing') {
-    throw new DomainError(
-      'workflow.not_outgoing',
-      `document ${doc.code} is an incoming document: only the agency's own documents go through the workflow`,
-      'conflict',
-    );
-  }
+function sealRequired(code: string) {
+  return signingError(
+    'signing.seal_required',
+    `document ${code} carries the leader's digital signature: issuing it applies the agency's signature (give the agency's key and seal: --p12, --seal-image)`,
+    'seal',
+  );
+}
+
+function leaderSignatureMissing(code: string) {
+  return signingError(
+    'signing.leader_signature_missing',
+    `document ${code} has no digital signature of its leader: the leader signs first (\`vanthu sign ${code} --as <official> --p12 <file>\`), the agency's signature comes at issue`,
+    'seal',
+  );
 }

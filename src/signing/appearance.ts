@@ -45,7 +45,7 @@ export const MM = 72 / 25.4;
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (png.length < 24 || signature.some((b, i) => png[i] !== b)) {
-    throw signingError('signing.bad_pdf', 'the appearance image is not a PNG', 'appearance.image');
+    throw signingError('signing.bad_image', 'the appearance image is not a PNG', 'appearance.image');
   }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: view.getUint32(16), height: view.getUint32(20) };

@@ -14,10 +14,12 @@ import {
   type PDFPage,
 } from '@cantoo/pdf-lib';
 import { nfc } from '../vi/nfc';
+import { loadFaces } from '../render/pdf/fonts';
 import { fitCentred, pngSize, tinosFont, type Appearance } from './appearance';
 import { buildCadesDetached } from './cms';
 import { signingError } from './errors';
 import { fontkit } from './fontkit';
+import type { TextStamp } from './issue-slots';
 import type { Signer } from './signer';
 import { pdfDate } from './vn-time';
 
@@ -37,6 +39,14 @@ export interface SignPdfOptions {
   placeholderSize?: number;
   /** see CadesOptions.signingTimeAttribute; default true */
   signingTimeAttribute?: boolean;
+  /**
+   * Text written onto pages in the same incremental update, so that this signature covers it and
+   * earlier ones do not: the number and date the issue step assigns (see issue-slots.ts). Each is
+   * a locked, printable Stamp annotation with its own appearance, never a change to the page's
+   * content stream (an incremental update that rewrites signed page content is what "shadow"
+   * attacks do, and verifiers flag it).
+   */
+  stamps?: TextStamp[];
 }
 
 /** Width of the /ByteRange placeholder, rewritten in place with the real offsets (space padded). */
@@ -119,11 +129,19 @@ export async function signPdf(pdf: Uint8Array, opts: SignPdfOptions): Promise<Ui
   }
   const widgetRef = context.register(widget);
   addAnnotation(page, widgetRef);
+  const stampPages = new Set<PDFRef>([page.ref]);
+  const fonts = new Map<TextStamp['face'], PDFFont>();
+  for (const [i, stamp] of (opts.stamps ?? []).entries()) {
+    const target = pages[stamp.page];
+    if (!target) throw signingError('signing.bad_page', `page ${stamp.page} does not exist (0-based; ${pages.length} pages)`, `stamps.${i}.page`);
+    addAnnotation(target, await stampAnnotation(doc, target, stamp, `${fieldName} ${i + 1}`, fonts, signingTime));
+    stampPages.add(target.ref);
+  }
   const acroForm = doc.catalog.getOrCreateAcroForm();
   acroForm.addField(widgetRef);
   // SignaturesExist | AppendOnly: viewers must save incrementally from now on
   acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
-  markContainers(context, [page.ref, doc.catalog]);
+  markContainers(context, [...stampPages, doc.catalog]);
 
   const withPlaceholder = await doc.commit({ useObjectStreams: false });
   return fillSignature(withPlaceholder, pdf.length, placeholderSize, async (digest) =>
@@ -270,4 +288,58 @@ async function appearanceStream(doc: PDFDocument, appearance: Appearance): Promi
     Resources: resources,
   });
   return doc.context.register(stream);
+}
+
+/** Annotation flags: Print | ReadOnly | Locked | LockedContents (ISO 32000-1 §12.5.3). */
+const STAMP_FLAGS = 4 | 64 | 128 | 512;
+
+/** A Stamp annotation showing `stamp.text` (Tinos, black) with its baseline where the stamp says. */
+async function stampAnnotation(
+  doc: PDFDocument,
+  page: PDFPage,
+  stamp: TextStamp,
+  name: string,
+  fonts: Map<TextStamp['face'], PDFFont>,
+  when: Date,
+): Promise<PDFRef> {
+  const text = nfc(stamp.text);
+  let font = fonts.get(stamp.face);
+  if (!font) {
+    doc.registerFontkit(fontkit);
+    font = await doc.embedFont(loadFaces()[stamp.face].bytes, { subset: true });
+    fonts.set(stamp.face, font);
+  }
+  const covered = new Set(font.getCharacterSet());
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    if (!covered.has(cp)) throw signingError('signing.missing_glyph', `the font has no glyph for U+${cp.toString(16).toUpperCase().padStart(4, '0')} in "${text}"`, 'stamps');
+  }
+  const natural = font.widthOfTextAtSize(text, stamp.size);
+  const scale = stamp.maxWidth !== undefined && natural > stamp.maxWidth ? stamp.maxWidth / natural : 1;
+  const width = natural * scale;
+  // the box reaches below the baseline for descenders and above it for Vietnamese stacked marks
+  const below = stamp.size * 0.25;
+  const height = stamp.size * 1.25;
+  const n = (v: number) => Number(v.toFixed(3)).toString();
+  const ops = ['BT', `/F0 ${n(stamp.size)} Tf`, '0 g', `${n(scale * 100)} Tz`, `0 ${n(below)} Td`, `${font.encodeText(text).toString()} Tj`, 'ET'];
+  const ap = doc.context.register(
+    doc.context.flateStream(ops.join('\n'), {
+      Type: 'XObject',
+      Subtype: 'Form',
+      BBox: [0, 0, width, height],
+      Resources: { Font: { F0: font.ref } },
+    }),
+  );
+  const annot = doc.context.obj({
+    Type: 'Annot',
+    Subtype: 'Stamp',
+    F: STAMP_FLAGS,
+    P: page.ref,
+    Rect: [stamp.x, stamp.baseline - below, stamp.x + width, stamp.baseline - below + height],
+    AP: { N: ap },
+  });
+  annot.set(PDFName.of('NM'), PDFHexString.fromText(nfc(name)));
+  annot.set(PDFName.of('Contents'), PDFHexString.fromText(nfc(`${stamp.description}: ${text}`)));
+  annot.set(PDFName.of('M'), PDFString.of(pdfDate(when)));
+  return doc.context.register(annot);
 }

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** Base64 (standard alphabet, line breaks allowed), as JSON carries a key file or an image. */
+const base64 = z
+  .string()
+  .min(4)
+  .regex(/^[A-Za-z0-9+/=\r\n]+$/, 'base64');
+
+/**
+ * The leader signs (POST /api/documents/:id/sign). The PKCS#12 file travels encrypted and is opened
+ * with the passphrase for this one use; neither is stored.
+ */
+export const leaderSignInput = z
+  .object({
+    /** the official's code; must be the signer the document's signature block names */
+    official: z.string().trim().min(1).max(64),
+    /** the official's PKCS#12 (.p12/.pfx) file, base64 */
+    p12: base64,
+    passphrase: z.string().max(1024),
+    /** the official's signature image: PNG, blue, transparent background (ND30 PL I §II.7.d) */
+    image: base64,
+  })
+  .strict();
+export type LeaderSignInput = z.infer<typeof leaderSignInput>;
+
+/** The agency's signature applied at issue (part of POST /api/documents/:id/issue). */
+export const sealInput = z
+  .object({
+    /** the agency's PKCS#12 file, base64 */
+    p12: base64,
+    passphrase: z.string().max(1024),
+    /** the agency's seal image: PNG, red, transparent background (ND30 PL I §II.8) */
+    image: base64,
+    /** the seal's real diameter in mm (default 36) */
+    diameterMm: z.number().min(10).max(60).optional(),
+  })
+  .strict();
+export type SealInput = z.infer<typeof sealInput>;
+
+/** POST /api/verify with a JSON body (a raw application/pdf body is accepted too). */
+export const verifyInput = z.object({ pdf: base64 }).strict();
