@@ -79,7 +79,7 @@ export const figuresCommands: CommandGroup = (program, io, g) => {
         io.out(`${report.document.reference} (${report.document.code}) — ${report.figures.length} figure(s), computed ${report.computedAt}`);
         const width = Math.max(4, ...report.figures.map((f) => f.name.length));
         for (const f of report.figures) {
-          io.out(`${f.name.padEnd(width)}  ${`${f.text} ${f.unit}`.padEnd(24)} ${f.formula}  [${f.sources.length} row(s)]`);
+          io.out(`${f.name.padEnd(width)}  ${(f.parts ? f.text : `${f.text} ${f.unit}`).padEnd(24)} ${f.formula}  [${f.sources.length} row(s)]`);
         }
         for (const t of Object.values(report.tables)) {
           io.out(`\n${t.name}: ${t.formula}`);

@@ -68,6 +68,14 @@ describe('computeFigureSet', () => {
     expect(set.figures.ho_tro).toMatchObject({ value: 2, text: 'TDP Sau 1 hộ, TDP Kè 1 hộ', parts: [{ label: 'TDP Sau', value: 1 }, { label: 'TDP Kè', value: 1 }] });
   });
 
+  it('can keep the order the rows were recorded in instead', () => {
+    const snap = ward();
+    snap.households.reverse();
+    const set = computeFigureSet({ ho_tro: { breakdown: { count: 'households', where: POOR }, order: 'records' } }, snap, 'now');
+    // h4 (Pha), h3 (Kè), h2 and h1 (Sau)
+    expect(set.figures.ho_tro.text).toBe('TDP Pha 1 hộ, TDP Kè 1 hộ, TDP Sau 2 hộ');
+  });
+
   it('allocates a quota reduction over its villages as a table with a total row', () => {
     // 4 → 1: reduce 3 over weights 2/1/1: shares 1,5 0,75 0,75 → floors 1 0 0, the two left go to
     // the remainders ,75 and ,75 (Kè, Pha) before Sau's ,5

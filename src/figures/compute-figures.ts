@@ -4,7 +4,7 @@
  *
  * A definition is one small object; its kind is its key:
  *   { count: households|members, where }            how many rows match
- *   { breakdown: { count, where }, unit }           the same, per village: "TDP Sau 2 hộ, …"
+ *   { breakdown: { count, where }, unit, order? }   the same, per village: "TDP Sau 2 hộ, …"
  *   { totalHouseholds: { village? } }               tổng số hộ dân cư of the villages
  *   { quota: code, field: baseline|target|reduction }
  *   { allocation: code, method? }                   a quota's target reduction split over its villages
@@ -50,7 +50,7 @@ export interface Where {
 
 export type FigureDefinition =
   | { count: 'households' | 'members'; where?: Where }
-  | { breakdown: { count: 'households' | 'members'; where?: Where }; unit?: string }
+  | { breakdown: { count: 'households' | 'members'; where?: Where }; unit?: string; order?: 'villages' | 'records' }
   | { totalHouseholds: { village?: string | string[] } }
   | { quota: string; field: 'baseline' | 'target' | 'reduction' }
   | { allocation: string; method?: QuotaMethod }
@@ -164,7 +164,8 @@ class Evaluator {
           ? this.households(def.breakdown.where, name)?.map((h) => ({ village: h.village, id: `household:${h.id}` }))
           : this.members(def.breakdown.where, name)?.map((x) => ({ village: x.h.village, id: `member:${x.m.id}` }));
       if (!rows) return undefined;
-      const parts = countBy(rows, (r) => r.village, this.villageOrder).map((p) => ({ label: this.villageName.get(p.label) ?? p.label, value: p.value }));
+      // the agency's village order, or the order the rows were recorded in (a seed lists them so)
+      const parts = countBy(rows, (r) => r.village, def.order === 'records' ? [] : this.villageOrder).map((p) => ({ label: this.villageName.get(p.label) ?? p.label, value: p.value }));
       return {
         name,
         value: rows.length,

@@ -5,6 +5,7 @@
  * every file at once.
  */
 import { z } from 'zod';
+import { figureDefinitionsSchema, figureNameSchema } from '../../figures/figure-definition.schema';
 import type {
   AgencyRecord,
   BlockRecord,
@@ -43,7 +44,10 @@ const village = z.strictObject({
   code,
   name: text,
   kind: z.enum(['thôn', 'tổ dân phố', 'thị tứ', 'khu phố']),
+  totalHouseholds: z.number().int().nonnegative().optional(),
 });
+
+const attributes = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 export const agencySchema = z.strictObject({
   code,
@@ -66,7 +70,7 @@ export const officialSchema = z.strictObject({
   position: text,
 }) satisfies z.ZodType<OfficialRecord, unknown>;
 
-const BLOCK_KINDS = ['h1', 'h2', 'h3', 'h4', 'p', 'article', 'table'] as const;
+const BLOCK_KINDS = ['h1', 'h2', 'h3', 'h4', 'p', 'article', 'table', 'figureTable'] as const;
 
 const column = z.strictObject({
   header: text,
@@ -105,6 +109,7 @@ const BLOCK_SCHEMAS: Record<(typeof BLOCK_KINDS)[number], z.ZodType> = {
     article: z.strictObject({ number: z.number().int().positive(), title: z.string(), body: z.lazy(() => z.array(blockSchema)) }),
   }),
   table: tableBlock,
+  figureTable: z.strictObject({ figureTable: figureNameSchema, caption: text.optional(), widths: z.record(z.string(), z.number().positive()).optional() }),
 };
 
 /**
@@ -153,6 +158,7 @@ const content = z.strictObject({
   recipients: z.array(text),
   signature: z.strictObject({ official: code, authority: z.array(text).default([]) }),
   annexes: z.array(annex).default([]),
+  figures: figureDefinitionsSchema.optional(),
 });
 
 export const documentSchema = z
@@ -214,6 +220,7 @@ const member = z.strictObject({
   gender: z.enum(['nam', 'nữ']).optional(),
   idNumber: z.string().regex(/^\d{9}(\d{3})?$/, 'an ID number is 9 or 12 digits').optional(),
   relation: text.optional(),
+  attributes: attributes.optional(),
 });
 
 export const householdSchema = z.strictObject({
@@ -222,6 +229,7 @@ export const householdSchema = z.strictObject({
   village: code,
   head: text,
   categories: z.record(z.string(), text).default({}),
+  attributes: attributes.optional(),
   members: z.array(member).default([]),
 }) satisfies z.ZodType<HouseholdRecord, unknown>;
 
