@@ -97,6 +97,19 @@ describe('computeFigureSet', () => {
     expect(set.tables!.kinh_phi.rows.at(-1)!.cells.total).toBe('517.995');
   });
 
+  it('writes an amount in words for "Bằng chữ"', () => {
+    const set = computeFigureSet(
+      {
+        kinh_phi: { budget: { policy: 'bhyt', where: { period: '2021-2025', category: ['nghèo', 'cận nghèo'] }, from: '2026-06', to: '2026-07' } },
+        bang_chu: { words: 'kinh_phi' },
+      },
+      ward(),
+      'now',
+    );
+    // 517.995 (worked by hand above)
+    expect(set.figures.bang_chu.text).toBe('Năm trăm mười bảy nghìn chín trăm chín mươi lăm đồng');
+  });
+
   it('reports every problem at once: unknown names, cycles, missing data', () => {
     const defs: Record<string, FigureDefinition> = {
       a: { sum: ['b', 'nope'] },

@@ -13,8 +13,10 @@
  *   { points: [rateA, rateB] }                      rateA − rateB in percentage points, as printed
  *   { budget: { policy, where, from, to, categoryFrom? } }   benefit budget in đồng
  *   { parameter: { policy, name, on } }             a policy parameter in force on a date
+ *   { words: name, chan? }                          an amount in words for "Bằng chữ:" ("Mười tám triệu đồng")
  * Definitions may use other figures by name; cycles and unknown names are reported, all together.
  */
+import { moneyInWords } from '../vi/money-words';
 import { formatInteger } from '../vi/vi-number';
 import { BENEFIT_RULE_KINDS, computeBenefitBudget, type BenefitRuleKind, type BudgetMember } from './benefit-budget';
 import { breakdownText, countBy } from './breakdown';
@@ -59,9 +61,10 @@ export type FigureDefinition =
   | { rate: [string, string]; decimals: number }
   | { points: [string, string] }
   | { budget: { policy: string; where?: Where; from: string; to: string; categoryFrom?: 'household' | string } }
-  | { parameter: { policy: string; name: string; on: string } };
+  | { parameter: { policy: string; name: string; on: string } }
+  | { words: string; chan?: boolean };
 
-export const FIGURE_KINDS = ['count', 'breakdown', 'totalHouseholds', 'quota', 'allocation', 'sum', 'difference', 'rate', 'points', 'budget', 'parameter'] as const;
+export const FIGURE_KINDS = ['count', 'breakdown', 'totalHouseholds', 'quota', 'allocation', 'sum', 'difference', 'rate', 'points', 'budget', 'parameter', 'words'] as const;
 
 const list = <T>(x: T | T[] | undefined): T[] | undefined => (x === undefined ? undefined : Array.isArray(x) ? x : [x]);
 
@@ -250,6 +253,12 @@ class Evaluator {
       return { name, value: r.scaled, decimals: r.decimals, unit: 'điểm %', text: r.text, formula: `${def.points[0]} − ${def.points[1]} as printed`, sources: [...new Set([...a.sources, ...b.sources])] };
     }
     if ('budget' in def) return this.budget(name, def.budget);
+    if ('words' in def) {
+      const f = this.number(def.words, name);
+      if (!f) return undefined;
+      if (f.decimals !== undefined || (f.value as number) < 0) return this.fail('figure.invalid_definition', name, `"${def.words}" is not a whole amount of đồng`);
+      return { name, value: f.value, unit: 'text', text: moneyInWords(f.value as number, { appendChan: def.chan === true }), formula: `${def.words} in words`, sources: f.sources };
+    }
     if ('parameter' in def) {
       const pol = this.snap.policies.find((p) => p.code === def.parameter.policy);
       if (!pol) return this.fail('figure.no_data', name, `unknown policy "${def.parameter.policy}"`);

@@ -38,6 +38,7 @@ export const figureDefinitionSchema = z.union([
     budget: z.strictObject({ policy: z.string().min(1), where: whereSchema.optional(), from: month, to: month, categoryFrom: z.string().min(1).optional() }),
   }),
   z.strictObject({ parameter: z.strictObject({ policy: z.string().min(1), name: z.string().min(1), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) }),
+  z.strictObject({ words: name, chan: z.boolean().optional() }),
 ]) satisfies z.ZodType<FigureDefinition, unknown>;
 
 export const figureDefinitionsSchema = z.record(name, figureDefinitionSchema);
