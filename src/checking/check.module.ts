@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesService } from '../registry/agencies.service';
+import { FigureSetsService } from '../figure-sets/figure-sets.service';
 import { DocumentsService } from '../registry/documents.service';
 import { CheckController } from './check.controller';
 import { CheckService } from './check.service';
@@ -10,7 +11,7 @@ import { CheckService } from './check.service';
  */
 @Module({
   controllers: [CheckController],
-  providers: [AgenciesService, DocumentsService, CheckService],
+  providers: [AgenciesService, DocumentsService, FigureSetsService, CheckService],
   exports: [CheckService],
 })
 export class CheckModule {}

@@ -4,11 +4,14 @@ import { DomainError } from '../common/domain-error';
 import { parseInput } from '../common/zod-body';
 import { AgenciesService } from '../registry/agencies.service';
 import { DocumentsService } from '../registry/documents.service';
+import { FigureSetsService } from '../figure-sets/figure-sets.service';
+import { figureAnchors } from '../figures/figure-anchors';
+import { formatDocNumber } from '../vi/doc-number';
 import { bytesToText } from './extract';
 import { checkReportJson, checkTexts, type CheckInput } from './check';
 import { checkBody } from './check.schemas';
 import { registryContext } from './registry-context';
-import type { CheckContext, CheckFileResult } from './types';
+import type { CheckContext, CheckFileResult, ContextFigure } from './types';
 
 /** An uploaded file as multer hands it over. */
 export interface UploadedDocument {
@@ -26,6 +29,7 @@ export class CheckService {
   constructor(
     private readonly agencies: AgenciesService,
     private readonly documents: DocumentsService,
+    private readonly figureSets: FigureSetsService,
   ) {}
 
   /** The agency's incoming and outgoing documents as the checker compares citations with them. */
@@ -33,8 +37,32 @@ export class CheckService {
     const scope = await this.agencies.scope(agencyCode);
     const summaries = await this.documents.list(scope);
     const records = [];
-    for (const s of summaries) if (s.number !== null) records.push(await this.documents.get(scope, s.id));
-    return registryContext(records);
+    const ours = [];
+    for (const s of summaries) {
+      if (s.number === null && s.direction !== 'outgoing') continue;
+      const d = await this.documents.get(scope, s.id);
+      if (s.number !== null) records.push(d);
+      if (d.direction === 'outgoing' && d.content?.figures) ours.push(d);
+    }
+    const figures: ContextFigure[] = [];
+    for (const d of ours) {
+      let set;
+      try {
+        set = await this.figureSets.compute(scope, d);
+      } catch (e) {
+        // a figure the registry cannot compute now is the render's error to report, not the check's
+        if (e instanceof DomainError) continue;
+        throw e;
+      }
+      const document = { reference: d.number === null ? null : formatDocNumber(d), title: d.title };
+      for (const a of figureAnchors(d.content!)) {
+        const f = set.figures[a.name];
+        if (!f || typeof f.value !== 'number' || f.parts || f.unit === 'text') continue;
+        const registryValue = f.decimals ? f.value / 10 ** f.decimals : f.value;
+        figures.push({ name: a.name, anchor: a.anchor, ...(a.unit ? { unit: a.unit } : {}), registryValue, document });
+      }
+    }
+    return { ...registryContext(records), ...(figures.length ? { figures } : {}) };
   }
 
   /**

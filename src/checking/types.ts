@@ -66,6 +66,11 @@ export interface ContextFigure {
   registryValue?: number;
   /** the same named figure in other registry documents along the chain → figure.cross_document */
   related?: { document: string; value: number; note?: string }[];
+  /**
+   * The registry document this figure belongs to: the rule applies only to a text that is that
+   * document (same number, or — unnumbered — its trích yếu in the header). Absent: any text.
+   */
+  document?: { reference: string | null; title: string };
 }
 
 export interface CheckContext {

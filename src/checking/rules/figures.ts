@@ -1,8 +1,10 @@
-import type { AnalysedBlock } from '../recognise/analyse';
+import type { Analysis, AnalysedBlock } from '../recognise/analyse';
+import { registryKey } from '../recognise/citations';
 import { formatScaled } from '../recognise/numbers';
 import type { Quantity } from '../recognise/quantities';
 import { foldKey, fold } from '../text/fold';
 import type { ContextFigure, Finding } from '../types';
+import { identityOf } from './between-documents';
 import { findingAt, type Rule } from './finding';
 
 /**
@@ -30,6 +32,16 @@ export function locateFigure(blocks: AnalysedBlock[], fig: ContextFigure): { q: 
   return null;
 }
 
+/** Is the text being checked the registry document the figure belongs to? */
+function isDocument(analysis: Analysis, doc: NonNullable<ContextFigure['document']>): boolean {
+  const id = identityOf(analysis.header);
+  if (doc.reference && id) return registryKey(doc.reference)?.key === id.key;
+  // unnumbered (or its number unreadable): its trích yếu, the first words of it, in the first lines
+  const head = foldKey(analysis.doc.lines.slice(0, 40).map((l) => l.text).join(' '));
+  const title = foldKey(doc.title).split(' ').slice(0, 12).join(' ');
+  return title.length > 0 && head.includes(title);
+}
+
 function show(n: number): string {
   const [i, f = ''] = String(n).split('.');
   return formatScaled(BigInt(i + f), f.length);
@@ -37,7 +49,13 @@ function show(n: number): string {
 
 export const figureRules: Rule = ({ analysis, context }) => {
   const out: Finding[] = [];
+  const mine = new Map<string, boolean>();
   for (const fig of context.figures ?? []) {
+    if (fig.document) {
+      const key = `${fig.document.reference}|${fig.document.title}`;
+      if (!mine.has(key)) mine.set(key, isDocument(analysis, fig.document));
+      if (!mine.get(key)) continue;
+    }
     const at = locateFigure(analysis.blocks, fig);
     if (!at) continue;
     const stated = at.q.base.value;
