@@ -3,6 +3,7 @@ import { HouseholdEntity } from '../beneficiaries/household.entity';
 import { MemberEntity } from '../beneficiaries/member.entity';
 import { PolicyParameterEntity } from '../policies/policy-parameter.entity';
 import { PolicyEntity } from '../policies/policy.entity';
+import { WORKFLOW_STATES } from '../issuing/workflow';
 import { QuotaEntity } from '../policies/quota.entity';
 import { AgencyEntity } from './agency.entity';
 import { CitationEntity } from './citation.entity';
@@ -105,22 +106,25 @@ class RecordsImporter {
 
     const documentIds = new Map<string, number>();
     for (const d of r.documents) {
-      const doc = await this.upsert('documents', DocumentEntity, { agencyId: agencyId(d.agency), code: d.code }, {
+      const where = { agencyId: agencyId(d.agency), code: d.code };
+      const existing = await this.em.getRepository(DocumentEntity).findOneBy(where);
+      // A document the app has moved further along its workflow than the records say (numbered,
+      // signed, issued here) keeps its workflow fields and its frozen content: re-importing records/
+      // — every start does — must never reset an issued document.
+      const movedOn = existing !== null && WORKFLOW_STATES.indexOf(existing.status) > WORKFLOW_STATES.indexOf(d.status);
+      const workflow = movedOn ? {} : { number: d.number, date: d.date, status: d.status, title: d.title, content: d.content ?? null };
+      const doc = await this.upsert('documents', DocumentEntity, where, {
+        ...workflow,
         direction: d.direction,
         type: d.type,
         typeName: d.typeName,
-        number: d.number,
         year: d.year,
         symbol: d.symbol,
         yearInNumber: d.yearInNumber,
         issuer: d.issuer,
         issuerAgency: d.issuerAgency ?? null,
-        date: d.date,
-        title: d.title,
-        status: d.status,
         notes: d.notes ?? [],
         seed: d.seed ?? null,
-        content: d.content ?? null,
       });
       documentIds.set(`${d.agency}/${d.code}`, doc.id);
     }

@@ -32,6 +32,27 @@ describe(`registry on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, ()
     }
   });
 
+  it('never resets a document the app has moved on: re-importing records keeps its number, date, status and text', async () => {
+    const { set, plan } = communeRecords();
+    plan.status = 'signed';
+    plan.number = null;
+    plan.date = null;
+    await importRecordSet(ds, set);
+    const repo = ds.getRepository(DocumentEntity);
+    const row = await repo.findOneByOrFail({ code: plan.code });
+    // what the issue step does: number, date, status
+    await repo.update(row.id, { status: 'issued', number: 7, date: '2026-06-02' });
+    const edited = structuredClone(set);
+    edited.documents.find((d) => d.code === plan.code)!.content!.body.push({ p: 'Đoạn thêm sau khi ban hành.' });
+    edited.documents.find((d) => d.code === plan.code)!.notes = ['ghi chú mới'];
+    const again = await importRecordSet(ds, edited);
+    expect(again.documents).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    const after = await repo.findOneByOrFail({ code: plan.code });
+    expect([after.status, after.number, after.date, after.content]).toEqual(['issued', 7, '2026-06-02', row.content]);
+    // what is not part of the issued text still follows the records
+    expect(after.notes).toEqual(['ghi chú mới']);
+  });
+
   it('imports records, changes nothing on a second import, and updates an edited value', async () => {
     const { set, agency, plan } = communeRecords();
     const first = await importRecordSet(ds, set);
