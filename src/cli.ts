@@ -7,11 +7,12 @@ import { figuresCommands } from './cli/figures.commands';
 import { issuingCommands } from './cli/issuing.commands';
 import { lintCommands } from './cli/lint.commands';
 import { registryCommands } from './cli/registry.commands';
+import { signingCommands } from './cli/signing.commands';
 
 export { CliError, type CliIo } from './cli/cli-support';
 
 /** Every command group; a feature adds its own file under src/cli/ and one line here. */
-const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, checkCommands, lintCommands];
+const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, signingCommands, checkCommands, lintCommands];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vanthu')

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ArchiveService, type VerifyReport } from '../archive/archive.service';
-import { IssuingService } from '../issuing/issuing.service';
+import { IssuingService, type IssueResult } from '../issuing/issuing.service';
 import { AgenciesService } from '../registry/agencies.service';
-import { CliError, locate, withRegistry, type CommandGroup } from './cli-support';
+import { CliError, locate, withRegistry, type CliIo, type CommandGroup } from './cli-support';
+import { DEFAULT_PASSPHRASE_ENV, openSeal, type KeyOptions } from './signing-keys';
 
 function year(raw: string): number {
   if (!/^\d{4}$/.test(raw)) throw new CliError(`--year wants a year (yyyy), not "${raw}"`);
@@ -19,23 +20,25 @@ export const issuingCommands: CommandGroup = (program, io, g) => {
     .option('--date <yyyy-mm-dd>', 'issue date (default: today in Vietnam)')
     .option('--copies <n>', 'số lượng bản (default: one per Nơi nhận line and lưu unit)')
     .option('--note <text>', 'ghi chú of the register line')
+    .option('--p12 <file>', "the agency's PKCS#12 key file: its digital signature, for a document the leader signed with `vanthu sign`")
+    .option('--pass-env <VAR>', `environment variable holding the key file's passphrase (default ${DEFAULT_PASSPHRASE_ENV})`)
+    .option('--pass-file <file>', "file whose first line is the key file's passphrase")
+    .option('--seal-image <file.png>', "with --p12: the agency's seal image (red, PNG, transparent background)")
+    .option('--seal-mm <mm>', "with --p12: the seal's real diameter (default 36)")
     .option('--json', 'JSON output')
-    .action(async (doc: string, o: { agency?: string; date?: string; copies?: string; note?: string; json?: boolean }) => {
+    .action(async (doc: string, o: KeyOptions & { agency?: string; date?: string; copies?: string; note?: string; sealImage?: string; sealMm?: string; json?: boolean }) => {
       if (o.copies !== undefined && !/^\d+$/.test(o.copies)) throw new CliError(`--copies wants a whole number, not "${o.copies}"`);
+      if (!o.p12 && (o.sealImage || o.sealMm || o.passEnv || o.passFile)) throw new CliError('--seal-image, --seal-mm, --pass-env and --pass-file go with --p12');
+      const seal = o.p12 ? await openSeal(o, o.sealImage, '--seal-image') : undefined;
       await withRegistry(g(), io, async (ctx) => {
         const hit = await locate(ctx, doc, o.agency);
         const scope = await ctx.get(AgenciesService).scope(hit.agency);
-        const r = await ctx.get(IssuingService).issue(scope, hit.id, {
+        const body = {
           ...(o.date ? { date: o.date } : {}),
           ...(o.copies !== undefined ? { copies: Number(o.copies) } : {}),
           ...(o.note ? { note: o.note } : {}),
-        });
-        if (o.json) io.out(JSON.stringify(r));
-        else {
-          io.out(`${r.code}: issued as số ${r.reference} ngày ${r.date} (register entry ${r.entry.seq})`);
-          for (const f of r.files) io.out(`  ${f.role}: ${f.name} sha256 ${f.sha256}`);
-          for (const n of r.notes) io.err(`note: ${n}`);
-        }
+        };
+        printIssued(await ctx.get(IssuingService).issue(scope, hit.id, body, seal), io, o.json);
       });
     });
 
@@ -105,6 +108,17 @@ export const issuingCommands: CommandGroup = (program, io, g) => {
       });
     });
 };
+
+export function printIssued(r: IssueResult, io: CliIo, json?: boolean): void {
+  if (json) {
+    io.out(JSON.stringify(r));
+    return;
+  }
+  io.out(`${r.code}: issued as số ${r.reference} ngày ${r.date} (register entry ${r.entry.seq})`);
+  for (const f of r.files) io.out(`  ${f.role}: ${f.name} sha256 ${f.sha256}`);
+  for (const s of r.signatures) io.out(`  signed (${s.role}): ${s.signer} at ${s.signedAt}`);
+  for (const n of r.notes) io.err(`note: ${n}`);
+}
 
 function printReport(r: VerifyReport, out: (s: string) => void): void {
   for (const a of r.agencies) out(`${a.code}: ${a.entries} register entr${a.entries === 1 ? 'y' : 'ies'}, ${a.attachments} attachment(s)`);

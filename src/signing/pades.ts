@@ -195,16 +195,23 @@ export function locatePlaceholder(
   return { byteRangeAt, contentsStart, contentsEnd: contentsStart + hex.length };
 }
 
+/**
+ * Appends to the page's /Annots without pdf-lib's page "normalisation" (PDFPageLeaf.addAnnot
+ * wraps the page's content streams in q…Q): an incremental update must not rewrite the page
+ * content an earlier signature covers, or verifiers rightly report the page as changed.
+ */
 function addAnnotation(page: PDFPage, ref: PDFRef): void {
-  // an indirect /Annots array must be rewritten itself, not only the page
+  const context = page.doc.context;
   const annots = page.node.get(PDFName.of('Annots'));
   if (annots instanceof PDFRef) {
-    const array = page.doc.context.lookup(annots, PDFArray);
-    array.push(ref);
-    page.doc.context.snapshot?.markRefForSave(annots);
+    context.lookup(annots, PDFArray).push(ref);
+    context.snapshot?.markRefForSave(annots);
+  } else if (annots instanceof PDFArray) {
+    annots.push(ref);
   } else {
-    page.node.addAnnot(ref);
+    page.node.set(PDFName.of('Annots'), context.obj([ref]));
   }
+  context.snapshot?.markRefForSave(page.ref);
 }
 
 /** Make sure the incremental writer rewrites the objects we changed (pdf-lib tracks most itself). */

@@ -31,11 +31,11 @@ export class SigningController {
     return this.signing.signatures(await this.agencies.scope(agency), id);
   }
 
-  /** A PDF (raw application/pdf body, or JSON `{ pdf: base64 }`): its signatures, the register, drift. */
+  /** A PDF as the raw body (Content-Type: application/pdf): its signatures, the register, drift. */
   @Post('verify')
   @HttpCode(200)
-  @ApiConsumes('application/pdf', 'application/json')
-  @ApiBody({ description: 'the PDF to verify (or JSON { pdf: base64 })', schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('application/pdf')
+  @ApiBody({ description: 'the PDF to verify', schema: { type: 'string', format: 'binary' } })
   async verify(@AgencyCode() agency: string, @Req() req: Request) {
     return this.signing.verifyUpload(await uploadedBody(req), await this.agencies.scope(agency));
   }

@@ -36,6 +36,3 @@ export const sealInput = z
   })
   .strict();
 export type SealInput = z.infer<typeof sealInput>;
-
-/** POST /api/verify with a JSON body (a raw application/pdf body is accepted too). */
-export const verifyInput = z.object({ pdf: base64 }).strict();

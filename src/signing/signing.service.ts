@@ -44,7 +44,7 @@ import {
   type SignatureView,
 } from './signature-ledger';
 import type { Signer } from './signer';
-import { leaderSignInput, verifyInput } from './signing.schemas';
+import { leaderSignInput } from './signing.schemas';
 import { verifyPdf, type SignatureReport } from './verify';
 import { isoVn, vnParts } from './vn-time';
 
@@ -100,9 +100,14 @@ export interface DocumentVerification {
   register: { status: RegisterStatus; message: string; matches: RegisterMatch[] };
   /** whether the figures in the document still equal the registry (see drift-check.ts) */
   drift: DriftReport;
-  /** every signature valid, nothing rewritten under one, the file itself in the register */
+  /** every signature valid, nothing rewritten under one, the file itself in the register (issued) */
   ok: boolean;
+  /** what this verification does not judge */
+  notChecked: string[];
 }
+
+export const NOT_CHECKED_TRUST =
+  'certificate trust: whether each certificate chains to a trusted root CA and was not revoked (no trust store or OCSP/CRL is configured)';
 
 const ROLE_BY_FIELD: Record<string, SignatureRole> = { [LEADER_FIELD]: 'leader', [AGENCY_FIELD]: 'agency' };
 
@@ -230,10 +235,14 @@ export class SigningService {
     return (await signaturesOf(this.ds.manager, scope.id, doc.id)).map(signatureView);
   }
 
-  /** API: a raw application/pdf body (Buffer) or JSON `{ pdf: base64 }`. */
+  /** API: the raw application/pdf body. */
   async verifyUpload(body: unknown, scope?: AgencyScope): Promise<DocumentVerification> {
-    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(parseInput(verifyInput, body).pdf, 'base64');
-    return this.verify(bytes, scope);
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw DomainError.validation('verify.no_pdf', 'send the PDF itself as the request body', [
+        { path: '(body)', message: 'Content-Type: application/pdf, the file as the body', key: 'validation.required' },
+      ]);
+    }
+    return this.verify(body, scope);
   }
 
   /**
@@ -285,8 +294,10 @@ export class SigningService {
       signatures.length > 0 &&
       signatures.every((s) => s.valid && s.covers.pagesChangedAfter.length === 0) &&
       register.status === 'found' &&
+      // a leader-signed file not issued yet is archived, but it is not an issued document
+      register.matches.some((m) => m.reference !== null) &&
       !(drift.checked && drift.drift);
-    return { sha256, size: bytes.length, signatures, register, drift, ok };
+    return { sha256, size: bytes.length, signatures, register, drift, ok, notChecked: [NOT_CHECKED_TRUST] };
   }
 
   /**

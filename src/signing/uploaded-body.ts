@@ -6,7 +6,8 @@ export const MAX_UPLOAD_BYTES = 64 << 20;
 
 /**
  * The body of an upload: a raw `application/pdf` (or octet-stream) body as a Buffer — Nest parses
- * only JSON and forms, so the stream is still unread — else the JSON body Nest already parsed.
+ * only JSON and forms, so the stream is still unread. Anything else: what Nest parsed (the service
+ * refuses it with a coded error).
  */
 export async function uploadedBody(req: Request): Promise<unknown> {
   if (!req.is(['application/pdf', 'application/octet-stream'])) return req.body as unknown;
