@@ -1,10 +1,11 @@
 /**
  * DocModel → PDF, natively (pdf-lib + fontkit, no LibreOffice): ND30 layout equal to the DOCX one,
- * Tinos embedded as subsets, text NFC, a missing glyph is an error. The layout is returned with the
+ * Tinos embedded as subsets, text NFC, a missing glyph is an error, PDF/A-2b (pdfa.ts). The layout is returned with the
  * bytes so that signing knows where the signature image and the seal go.
  */
 import { PDFDocument, PDFName, type PDFPage } from 'pdf-lib';
 import type { DocModel } from '../../drafting/doc-model';
+import { nfcDeep } from '../../vi/nfc';
 import { Canvas, type GlyphEncoder } from './canvas';
 import { documentSections, NOTE_SEPARATOR, type Section } from './document-flow';
 import type { DrawContext } from './flow';
@@ -12,6 +13,7 @@ import { lineBox, SINGLE_LINE } from './flow';
 import { emWidth, loadFaces, type FaceKey } from './fonts';
 import { flate, SubsetFont } from './subset-font';
 import { paginate, type PageFlow } from './paginate';
+import { makePdfA } from './pdfa';
 import { FOOTNOTE_GAP, FOOTNOTE_SEPARATOR, HEADER_DISTANCE, SIZE, TABLE_BORDER } from './pdf-profile';
 
 export interface RenderPdfOptions {
@@ -121,14 +123,12 @@ export async function renderPdfWithLayout(model: DocModel, opts: RenderPdfOption
   });
 
   const date = opts.creationDate ?? (model.meta.date ? new Date(`${model.meta.date}T00:00:00+07:00`) : new Date());
-  doc.setTitle(model.meta.title.normalize('NFC'), { showInWindowTitleBar: true });
-  doc.setAuthor(model.meta.author.normalize('NFC'));
-  doc.setSubject((model.meta.subject ?? model.meta.title).normalize('NFC'));
-  doc.setCreator('vanthu');
-  doc.setProducer('vanthu (pdf-lib)');
-  doc.setLanguage('vi-VN');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
+  // PDF/A-2b: the Info dictionary, the same in XMP, an sRGB OutputIntent and the file identifier
+  makePdfA(
+    doc,
+    { title: model.meta.title, author: model.meta.author, subject: model.meta.subject ?? model.meta.title, creator: 'vanthu', producer: 'vanthu (pdf-lib)', language: 'vi-VN', date },
+    JSON.stringify(nfcDeep(model)),
+  );
   for (const f of fonts.values()) await f.embed();
   const bytes = await doc.save({ useObjectStreams: true });
   if (!signature) throw new Error('the signature block was not placed');
