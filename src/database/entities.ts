@@ -1,6 +1,8 @@
 import { RegisterAttachmentEntity } from '../archive/register-attachment.entity';
 import { RegisterEntryEntity } from '../archive/register-entry.entity';
 import { RegisterHeadEntity } from '../archive/register-head.entity';
+import { BeneficiaryListEntryEntity } from '../beneficiaries/beneficiary-list-entry.entity';
+import { BeneficiaryListEntity } from '../beneficiaries/beneficiary-list.entity';
 import { HouseholdEntity } from '../beneficiaries/household.entity';
 import { MemberEntity } from '../beneficiaries/member.entity';
 import { NumberCounterEntity } from '../issuing/number-counter.entity';
@@ -37,4 +39,6 @@ export const ENTITIES = [
   RegisterAttachmentEntity,
   RenditionEntity,
   DocumentSignatureEntity,
+  BeneficiaryListEntity,
+  BeneficiaryListEntryEntity,
 ];
