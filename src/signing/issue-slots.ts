@@ -150,7 +150,7 @@ export function stampWidth(face: 'regular' | 'italic', size: number, text: strin
 /**
  * The number, day and month written into the blanks: the number right-aligned against the "/"
  * (as "05/KH-UBND" reads when typeset), day and month centred in their gaps. A text wider than its
- * blank (a four-digit number) is compressed horizontally rather than run over "Số:".
+ * blank (three digits and more) is compressed horizontally rather than run over "Số:".
  */
 export function issueStamps(slots: IssueSlots, issued: { number: number; date: string }): TextStamp[] {
   const [, month, day] = issued.date.split('-').map(Number);
@@ -172,8 +172,9 @@ export function issueStamps(slots: IssueSlots, issued: { number: number; date: s
     };
   };
   return [
-    // keep at least one space after "Số:"
-    place(slots.number, padNumber(issued.number), 'right', 'Số văn bản (cấp khi ban hành)', space(slots.number)),
+    // keep at least a thin (half) space after "Số:": the six-space blank holds two digits with a
+    // full space, a three-digit number (128) slightly condensed
+    place(slots.number, padNumber(issued.number), 'right', 'Số văn bản (cấp khi ban hành)', space(slots.number) / 2),
     place(slots.day, padDay(day), 'center', 'Ngày ban hành', space(slots.day) / 2),
     place(slots.month, padMonth(month), 'center', 'Tháng ban hành', space(slots.month) / 2),
   ];

@@ -167,5 +167,5 @@ describe('issuing API and CLI', () => {
     } finally {
       process.env = env;
     }
-  });
+  }, 60_000);
 });
