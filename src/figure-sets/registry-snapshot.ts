@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { BeneficiaryListEntryEntity } from '../beneficiaries/beneficiary-list-entry.entity';
+import { BeneficiaryListEntity } from '../beneficiaries/beneficiary-list.entity';
 import { HouseholdEntity } from '../beneficiaries/household.entity';
 import { MemberEntity } from '../beneficiaries/member.entity';
 import type { RegistrySnapshot } from '../figures/compute-figures';
@@ -16,16 +18,25 @@ import { VillageEntity } from '../registry/village.entity';
 export async function readRegistrySnapshot(ds: DataSource, scope: AgencyScope): Promise<RegistrySnapshot> {
   const where = { agencyId: scope.id };
   const order = { id: 'ASC' } as const;
-  const [villages, households, members, quotas, policies, parameters] = await Promise.all([
+  const [villages, households, members, quotas, policies, parameters, lists, entries] = await Promise.all([
     ds.getRepository(VillageEntity).find({ where, order }),
     ds.getRepository(HouseholdEntity).find({ where, order }),
     ds.getRepository(MemberEntity).find({ where, order }),
     ds.getRepository(QuotaEntity).find({ where, order }),
     ds.getRepository(PolicyEntity).find({ where, order }),
     ds.getRepository(PolicyParameterEntity).find({ where, order }),
+    ds.getRepository(BeneficiaryListEntity).find({ where, order }),
+    ds.getRepository(BeneficiaryListEntryEntity).find({ where, order: { listId: 'ASC', position: 'ASC', id: 'ASC' } }),
   ]);
   const villageCode = new Map(villages.map((v) => [v.id, v.code]));
   const householdCode = new Map(households.map((h) => [h.id, h.code]));
+  const memberCode = new Map(members.map((m) => [m.id, m.code]));
+  const entriesOf = new Map<number, BeneficiaryListEntryEntity[]>();
+  for (const e of entries) {
+    const l = entriesOf.get(e.listId);
+    if (l) l.push(e);
+    else entriesOf.set(e.listId, [e]);
+  }
   return {
     villages: villages.map((v) => ({ id: v.id, code: v.code, name: v.name, totalHouseholds: v.totalHouseholds })),
     households: households.map((h) => ({
@@ -35,7 +46,20 @@ export async function readRegistrySnapshot(ds: DataSource, scope: AgencyScope): 
       categories: h.categories,
       attributes: h.attributes ?? {},
     })),
-    members: members.map((m) => ({ id: m.id, code: m.code, name: m.name, household: householdCode.get(m.householdId) ?? '', attributes: m.attributes ?? {} })),
+    members: members.map((m) => ({
+      id: m.id,
+      code: m.code,
+      name: m.name,
+      household: householdCode.get(m.householdId) ?? '',
+      attributes: m.attributes ?? {},
+      birthDate: m.birthDate,
+      birthYear: m.birthYear,
+    })),
+    // every list, withdrawn ones too: a QĐ that approved a list keeps rendering it
+    lists: lists.map((l) => ({
+      code: l.code,
+      entries: (entriesOf.get(l.id) ?? []).map((e) => ({ member: memberCode.get(e.memberId) ?? '', note: e.note, attributes: e.attributes ?? {} })),
+    })),
     quotas: quotas.map((q) => ({ id: q.id, code: q.code, baseline: q.baseline, target: q.target, villages: q.villages })),
     policies: policies.map((p) => ({
       id: p.id,

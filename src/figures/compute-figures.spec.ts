@@ -110,6 +110,75 @@ describe('computeFigureSet', () => {
     expect(set.figures.bang_chu.text).toBe('Năm trăm mười bảy nghìn chín trăm chín mươi lăm đồng');
   });
 
+  describe('a beneficiary list (where.list)', () => {
+    /** ward() plus list ds-1: m13 (cận nghèo, h5) then m11 (nghèo, h1), whose entry starts in July */
+    function withList(): RegistrySnapshot {
+      const snap = ward();
+      snap.members[0].birthDate = '1950-02-03';
+      snap.members[0].birthYear = 1950;
+      snap.members[2].birthYear = 2015;
+      snap.lists = [
+        {
+          code: 'ds-1',
+          entries: [
+            { member: 'm13', attributes: {} },
+            { member: 'm11', note: 'Bổ sung', attributes: { tu_thang: '2026-07' } },
+          ],
+        },
+      ];
+      return snap;
+    }
+    const where = { period: '2021-2025', list: 'ds-1' };
+
+    it('counts the people of the list and their households', () => {
+      const set = computeFigureSet({ nguoi: { count: 'members', where }, ho: { count: 'households', where } }, withList(), 'now');
+      expect(set.figures.nguoi.sources).toEqual(['member:13', 'member:11']);
+      expect(set.figures.ho.sources).toEqual(['household:1', 'household:5']);
+    });
+
+    it('budgets them in list order with the list\'s own start month, and prints birth, note and category names', () => {
+      // July only for both (m13 by its member attribute, m11 by the list's): 113.850 × 0,7 = 79.695
+      // and 113.850 × 1 = 113.850; total 193.545
+      const set = computeFigureSet(
+        {
+          kp: {
+            budget: {
+              policy: 'bhyt',
+              where,
+              from: '2026-06',
+              to: '2026-07',
+              show: { birth: 'date', note: true, categoryLabels: { nghèo: 'Hộ nghèo', 'cận nghèo': 'Hộ cận nghèo' } },
+            },
+          },
+        },
+        withList(),
+        'now',
+      );
+      expect(set.figures.kp.value).toBe(193545);
+      const t = set.tables!.kp;
+      expect(t.columns.map((c) => c.header)).toEqual(['STT', 'Họ và tên', 'Ngày sinh', 'Thôn', 'Đối tượng', 'Mức hỗ trợ (đồng/tháng)', 'Số tháng', 'Thành tiền (đồng)', 'Ghi chú']);
+      expect(t.rows.map((r) => [r.cells.stt, r.cells.name, r.cells.birth, r.cells.category, r.cells.monthly, r.cells.months, r.cells.total, r.cells.note])).toEqual([
+        ['1', 'Lê Văn C', '2015', 'Hộ cận nghèo', '79.695', '1', '79.695', ''],
+        ['2', 'Nguyễn Văn A', '03/02/1950', 'Hộ nghèo', '113.850', '1', '113.850', 'Bổ sung'],
+        ['', 'Tổng cộng', '', '', '', '', '193.545', ''],
+      ]);
+    });
+
+    it('prints the year only when asked', () => {
+      const set = computeFigureSet({ kp: { budget: { policy: 'bhyt', where, from: '2026-07', to: '2026-07', show: { birth: 'year' } } } }, withList(), 'now');
+      expect(set.tables!.kp.columns[2].header).toBe('Năm sinh');
+      expect(set.tables!.kp.rows.map((r) => r.cells.birth)).toEqual(['2015', '1950', '']);
+    });
+
+    it('reports an unknown list, and a list naming a member the registry does not have', () => {
+      const snap = withList();
+      snap.lists!.push({ code: 'ds-2', entries: [{ member: 'm99', attributes: {} }] });
+      const e = thrown(() => computeFigureSet({ a: { count: 'members', where: { list: 'nope' } }, b: { count: 'members', where: { list: 'ds-2' } } }, snap, 'now')) as FigureError;
+      expect(e.problems.map((p) => `${p.code} ${p.path}`)).toEqual(['figure.no_data a', 'figure.no_data b']);
+      expect(e.problems[1].message).toContain('m99');
+    });
+  });
+
   it('reports every problem at once: unknown names, cycles, missing data', () => {
     const defs: Record<string, FigureDefinition> = {
       a: { sum: ['b', 'nope'] },

@@ -11,10 +11,15 @@
  *   { sum: [names] }  { difference: [a, b] }        a − b
  *   { rate: [part, base], decimals }                part/base in %, half up
  *   { points: [rateA, rateB] }                      rateA − rateB in percentage points, as printed
- *   { budget: { policy, where, from, to, categoryFrom? } }   benefit budget in đồng
+ *   { budget: { policy, where, from, to, categoryFrom?, show? } }   benefit budget in đồng; its table
+ *                                                   may add Ngày sinh / Năm sinh and Ghi chú columns and
+ *                                                   name categories ("nghèo" → "Hộ nghèo") via `show`
  *   { parameter: { policy, name, on } }             a policy parameter in force on a date
  *   { words: name, chan? }                          an amount in words for "Bằng chữ:" ("Mười tám triệu đồng")
  * Definitions may use other figures by name; cycles and unknown names are reported, all together.
+ *
+ * `where.list` selects the people of one beneficiary list, in the list's order, each with the
+ * attributes the list gives them (tu_thang, den_thang, tro_cap_dang_huong) over the member's own.
  */
 import { moneyInWords } from '../vi/money-words';
 import { formatInteger } from '../vi/vi-number';
@@ -29,7 +34,18 @@ export type Attribute = string | number | boolean;
 export interface RegistrySnapshot {
   villages: { id: number; code: string; name: string; totalHouseholds: number | null }[];
   households: { id: number; code: string; village: string; categories: Record<string, string>; attributes: Record<string, Attribute> }[];
-  members: { id: number; code: string; name: string; household: string; attributes: Record<string, Attribute> }[];
+  members: {
+    id: number;
+    code: string;
+    name: string;
+    household: string;
+    attributes: Record<string, Attribute>;
+    /** ISO date, when known (annex tables may print it) */
+    birthDate?: string | null;
+    birthYear?: number | null;
+  }[];
+  /** beneficiary lists: their people (member codes) in list order, with what the list says of each */
+  lists?: { code: string; entries: { member: string; note?: string | null; attributes: Record<string, Attribute> }[] }[];
   quotas: { id: number; code: string; baseline: number; target: number; villages: { village: string; weight: number; cap?: number }[] }[];
   policies: {
     id: number;
@@ -48,6 +64,18 @@ export interface Where {
   attributes?: Record<string, Attribute>;
   /** for members: attributes of their household */
   household?: Record<string, Attribute>;
+  /** the people of this beneficiary list (for households: the households they belong to) */
+  list?: string;
+}
+
+/** What a budget table shows beyond its fixed columns. */
+export interface BudgetShow {
+  /** a "Ngày sinh" column (dd/mm/yyyy, or the year when only the year is known) or a "Năm sinh" column */
+  birth?: 'date' | 'year';
+  /** a "Ghi chú" column: the list's note of each person */
+  note?: boolean;
+  /** how categories are printed: { "nghèo": "Hộ nghèo" } */
+  categoryLabels?: Record<string, string>;
 }
 
 export type FigureDefinition =
@@ -60,7 +88,7 @@ export type FigureDefinition =
   | { difference: [string, string] }
   | { rate: [string, string]; decimals: number }
   | { points: [string, string] }
-  | { budget: { policy: string; where?: Where; from: string; to: string; categoryFrom?: 'household' | string } }
+  | { budget: { policy: string; where?: Where; from: string; to: string; categoryFrom?: 'household' | string; show?: BudgetShow } }
   | { parameter: { policy: string; name: string; on: string } }
   | { words: string; chan?: boolean };
 
@@ -81,6 +109,7 @@ class Evaluator {
   private readonly villageName: Map<string, string>;
   private readonly villageOrder: string[];
   private readonly householdsByCode: Map<string, RegistrySnapshot['households'][number]>;
+  private readonly membersByCode: Map<string, RegistrySnapshot['members'][number]>;
 
   constructor(
     private readonly defs: Record<string, FigureDefinition>,
@@ -89,6 +118,7 @@ class Evaluator {
     this.villageName = new Map(snap.villages.map((v) => [v.code, v.name]));
     this.villageOrder = snap.villages.map((v) => v.code);
     this.householdsByCode = new Map(snap.households.map((h) => [h.code, h]));
+    this.membersByCode = new Map(snap.members.map((m) => [m.code, m]));
   }
 
   run(computedAt: string): FigureSet {
@@ -129,26 +159,55 @@ class Evaluator {
     return f;
   }
 
+  private beneficiaryList(code: string, path: string): NonNullable<RegistrySnapshot['lists']>[number] | undefined {
+    const l = this.snap.lists?.find((x) => x.code === code);
+    if (!l) return this.fail('figure.no_data', path, `unknown beneficiary list "${code}"`);
+    const missing = l.entries.filter((e) => !this.membersByCode.has(e.member)).map((e) => e.member);
+    if (missing.length) return this.fail('figure.no_data', path, `list "${code}" names members not in the registry: ${missing.join(', ')}`);
+    return l;
+  }
+
   private households(where: Where | undefined, path: string): RegistrySnapshot['households'] | undefined {
     if (where?.category !== undefined && !where.period) return this.fail('figure.invalid_definition', path, 'a category needs the poverty-standard period it belongs to (where.period)');
     const cats = list(where?.category);
     const villages = list(where?.village);
     for (const v of villages ?? []) if (!this.villageName.has(v)) return this.fail('figure.invalid_definition', path, `unknown village "${v}"`);
+    let inList: Set<string> | undefined;
+    if (where?.list !== undefined) {
+      const l = this.beneficiaryList(where.list, path);
+      if (!l) return undefined;
+      inList = new Set(l.entries.map((e) => this.membersByCode.get(e.member)!.household));
+    }
     return this.snap.households.filter(
       (h) =>
+        (!inList || inList.has(h.code)) &&
         (!cats || cats.includes(h.categories[where!.period!] ?? '')) &&
         (!villages || villages.includes(h.village)) &&
         matches(h.attributes, where?.attributes),
     );
   }
 
-  private members(where: Where | undefined, path: string): { m: RegistrySnapshot['members'][number]; h: RegistrySnapshot['households'][number] }[] | undefined {
-    const hs = this.households(where ? { ...where, attributes: where.household } : undefined, path);
+  private members(
+    where: Where | undefined,
+    path: string,
+  ): { m: RegistrySnapshot['members'][number]; h: RegistrySnapshot['households'][number]; attributes: Record<string, Attribute>; note?: string }[] | undefined {
+    const hs = this.households(where ? { ...where, attributes: where.household, list: undefined } : undefined, path);
     if (!hs) return undefined;
     const ok = new Set(hs.map((h) => h.code));
+    if (where?.list !== undefined) {
+      const l = this.beneficiaryList(where.list, path);
+      if (!l) return undefined;
+      // the list's order, and what the list says of each person over the member's own attributes
+      return l.entries
+        .map((e) => {
+          const m = this.membersByCode.get(e.member)!;
+          return { m, h: this.householdsByCode.get(m.household)!, attributes: { ...m.attributes, ...e.attributes }, ...(e.note ? { note: e.note } : {}) };
+        })
+        .filter((x) => x.h !== undefined && ok.has(x.m.household) && matches(x.attributes, where.attributes));
+    }
     return this.snap.members
       .filter((m) => ok.has(m.household) && matches(m.attributes, where?.attributes))
-      .map((m) => ({ m, h: this.householdsByCode.get(m.household)! }));
+      .map((m) => ({ m, h: this.householdsByCode.get(m.household)!, attributes: m.attributes }));
   }
 
   private compute(name: string, def: FigureDefinition): Figure | undefined {
@@ -271,7 +330,7 @@ class Evaluator {
     return undefined;
   }
 
-  private budget(name: string, def: { policy: string; where?: Where; from: string; to: string; categoryFrom?: string }): Figure | undefined {
+  private budget(name: string, def: { policy: string; where?: Where; from: string; to: string; categoryFrom?: string; show?: BudgetShow }): Figure | undefined {
     const pol = this.snap.policies.find((p) => p.code === def.policy);
     if (!pol) return this.fail('figure.no_data', name, `unknown policy "${def.policy}"`);
     if (!(BENEFIT_RULE_KINDS as readonly string[]).includes(pol.rule)) return this.fail('figure.invalid_definition', name, `policy ${pol.code} has rule "${pol.rule}", not one of ${BENEFIT_RULE_KINDS.join(', ')}`);
@@ -280,16 +339,16 @@ class Evaluator {
     const from = def.categoryFrom ?? 'household';
     if (from === 'household' && !def.where?.period) return this.fail('figure.invalid_definition', name, 'the household category needs where.period');
     const members: BudgetMember[] = [];
-    for (const { m, h } of rows) {
-      const category = from === 'household' ? h.categories[def.where!.period!] : m.attributes[from];
+    for (const { m, h, attributes } of rows) {
+      const category = from === 'household' ? h.categories[def.where!.period!] : attributes[from];
       if (category === undefined || category === '') return this.fail('figure.no_data', name, `member ${m.code} has no ${from === 'household' ? `household category for ${def.where!.period}` : `"${from}"`}`);
       members.push({
         id: `member:${m.id}`,
         village: h.village,
         category: String(category),
-        ...(typeof m.attributes.tro_cap_dang_huong === 'number' ? { allowance: m.attributes.tro_cap_dang_huong } : {}),
-        ...(typeof m.attributes.tu_thang === 'string' ? { fromMonth: m.attributes.tu_thang } : {}),
-        ...(typeof m.attributes.den_thang === 'string' ? { toMonth: m.attributes.den_thang } : {}),
+        ...(typeof attributes.tro_cap_dang_huong === 'number' ? { allowance: attributes.tro_cap_dang_huong } : {}),
+        ...(typeof attributes.tu_thang === 'string' ? { fromMonth: attributes.tu_thang } : {}),
+        ...(typeof attributes.den_thang === 'string' ? { toMonth: attributes.den_thang } : {}),
       });
     }
     try {
@@ -300,34 +359,58 @@ class Evaluator {
         fromMonth: def.from,
         toMonth: def.to,
       });
-      const names = new Map(rows.map(({ m }) => [`member:${m.id}`, m.name]));
+      const byId = new Map(rows.map((r) => [`member:${r.m.id}`, r]));
+      const show = def.show ?? {};
+      const birthText = (m: RegistrySnapshot['members'][number]): string => {
+        const year = m.birthYear ?? (m.birthDate ? Number(m.birthDate.slice(0, 4)) : undefined);
+        if (show.birth === 'date' && m.birthDate) return `${m.birthDate.slice(8, 10)}/${m.birthDate.slice(5, 7)}/${m.birthDate.slice(0, 4)}`;
+        return year === undefined ? '' : String(year);
+      };
       this.tables[name] = {
         name,
         formula: `${pol.rule} under ${pol.code}, ${def.from} to ${def.to}, by whole months`,
         columns: [
           { key: 'stt', header: 'STT' },
           { key: 'name', header: 'Họ và tên' },
+          ...(show.birth ? [{ key: 'birth', header: show.birth === 'date' ? 'Ngày sinh' : 'Năm sinh' }] : []),
           { key: 'village', header: 'Thôn' },
           { key: 'category', header: 'Đối tượng' },
           { key: 'monthly', header: 'Mức hỗ trợ (đồng/tháng)', numeric: true },
           { key: 'months', header: 'Số tháng', numeric: true },
           { key: 'total', header: 'Thành tiền (đồng)', numeric: true },
+          ...(show.note ? [{ key: 'note', header: 'Ghi chú' }] : []),
         ],
         rows: [
           ...b.lines.map((l, i) => ({
             cells: {
               stt: String(i + 1),
-              name: names.get(l.member) ?? l.member,
+              name: byId.get(l.member)?.m.name ?? l.member,
+              ...(show.birth ? { birth: byId.has(l.member) ? birthText(byId.get(l.member)!.m) : '' } : {}),
               village: this.villageName.get(l.village) ?? l.village,
-              category: l.category,
+              category: show.categoryLabels?.[l.category] ?? l.category,
               // one rate when every month pays the same, else the range
               monthly: l.amounts.length === 0 ? '0' : [...new Set(l.amounts)].map(formatInteger).join(' – '),
               months: String(l.months.length),
               total: formatInteger(l.total),
+              ...(show.note ? { note: byId.get(l.member)?.note ?? '' } : {}),
             },
             sources: [l.member],
           })),
-          { cells: { stt: '', name: 'Tổng cộng', village: '', category: '', monthly: '', months: '', total: formatInteger(b.total) }, total: true, sources: [] },
+          {
+            cells: {
+              stt: '',
+              name: 'Tổng cộng',
+              ...(show.birth ? { birth: '' } : {}),
+              village: '',
+              category: '',
+              monthly: '',
+              months: '',
+              total: formatInteger(b.total),
+              ...(show.note ? { note: '' } : {}),
+            },
+            total: true,
+            sources: [],
+          },
         ],
       };
       return {

@@ -16,6 +16,7 @@ export const whereSchema = z.strictObject({
   village: oneOrMany.optional(),
   attributes: z.record(z.string(), attribute).optional(),
   household: z.record(z.string(), attribute).optional(),
+  list: z.string().min(1).optional(),
 }) satisfies z.ZodType<Where, unknown>;
 
 const countOf = z.enum(['households', 'members']);
@@ -35,7 +36,20 @@ export const figureDefinitionSchema = z.union([
   z.strictObject({ rate: z.tuple([name, name]), decimals: z.number().int().min(0).max(4) }),
   z.strictObject({ points: z.tuple([name, name]) }),
   z.strictObject({
-    budget: z.strictObject({ policy: z.string().min(1), where: whereSchema.optional(), from: month, to: month, categoryFrom: z.string().min(1).optional() }),
+    budget: z.strictObject({
+      policy: z.string().min(1),
+      where: whereSchema.optional(),
+      from: month,
+      to: month,
+      categoryFrom: z.string().min(1).optional(),
+      show: z
+        .strictObject({
+          birth: z.enum(['date', 'year']).optional(),
+          note: z.boolean().optional(),
+          categoryLabels: z.record(z.string(), z.string().min(1)).optional(),
+        })
+        .optional(),
+    }),
   }),
   z.strictObject({ parameter: z.strictObject({ policy: z.string().min(1), name: z.string().min(1), on: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }) }),
   z.strictObject({ words: name, chan: z.boolean().optional() }),
