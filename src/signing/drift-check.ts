@@ -2,10 +2,11 @@
  * Seam for the "figures still equal the registry" part of `vanthu verify` (issue #5, item 4).
  *
  * Answering it needs the figure set stored with the rendered version a signed PDF was made from,
- * recomputed from the registry as it is now. That is the figures engine's job (src/figures/, a
- * FigureSet stored per rendered version), which is being built separately. Until it is wired in,
- * `figuresNotWired` says honestly that nothing was checked; verify never reports "no drift" on its
- * behalf. The engine provides DRIFT_CHECK with a real implementation and nothing else changes.
+ * compared with the figures recomputed from the registry as it is now. The leader's signing step
+ * records that rendered version (a rendition with its FigureSet, found by `renderedSha256`); the
+ * comparison itself — which figures, how values compare — is the figures engine's (src/figures/,
+ * src/figure-sets/), being built separately. Until it provides DRIFT_CHECK, `figuresNotWired` says
+ * honestly that nothing was checked; verify never reports "no drift" on its behalf.
  */
 export interface DriftInput {
   agencyId: number;
@@ -34,7 +35,7 @@ export interface DriftCheck {
 export const DRIFT_CHECK = Symbol('DRIFT_CHECK');
 
 export const FIGURES_NOT_WIRED =
-  'not checked: the figures engine (src/figures/) is not wired in yet, so no stored figure set of the signed version can be compared with the registry';
+  "not checked: the figures engine (src/figures/) does not yet provide the comparison of a signed version's stored figure set with the registry";
 
 export const figuresNotWired: DriftCheck = {
   check: () => Promise.resolve({ checked: false, reason: FIGURES_NOT_WIRED }),

@@ -15,6 +15,7 @@ import { AgencyEntity } from '../registry/agency.entity';
 import type { AgencyScope } from '../registry/agency-scope';
 import { DocumentEntity } from '../registry/document.entity';
 import { OfficialEntity } from '../registry/official.entity';
+import { FigureSetsService } from '../figure-sets/figure-sets.service';
 import { RenderService } from '../render/render.service';
 import { nfc } from '../vi/nfc';
 import { coverageOf, describeCoverage, type Coverage } from './coverage';
@@ -154,7 +155,7 @@ export class SigningService {
     }
     assertCertificateCurrent(cert, signingTime, official.name);
     const agency = await this.ds.getRepository(AgencyEntity).findOneByOrFail({ id: scope.id });
-    const { model } = await this.renderService().model(scope.code, String(doc.id));
+    const { model, figures } = await this.modules.get(RenderService, { strict: false }).model(scope.code, String(doc.id));
     const signed = await signAsLeader({
       model: unnumberedModel(model, {
         symbol: doc.symbol,
@@ -168,6 +169,9 @@ export class SigningService {
       reason: nfc(`Ký ban hành ${doc.typeName.toLocaleLowerCase('vi')}: ${doc.title}`).slice(0, 240),
       location: locationOf(agency),
     });
+    // the version the leader signs keeps the figure set it was computed from, as every rendered
+    // version does: a drift check later looks it up by the rendered bytes' hash (sourceSha256)
+    await this.modules.get(FigureSetsService, { strict: false }).recordRendition(scope, doc.id, 'pdf', signed.rendered, figures);
 
     const staged = await this.archive.store.stage(signed.signed, scope.id);
     let committed = false;
@@ -380,10 +384,6 @@ export class SigningService {
     return official;
   }
 
-  /** The application's RenderService (provided by AppModule, outside this module's own providers). */
-  private renderService(): RenderService {
-    return this.modules.get(RenderService, { strict: false });
-  }
 }
 
 /** The reference our agency signature's /Reason names ("Ban hành văn bản số 05/KH-UBND …"). */

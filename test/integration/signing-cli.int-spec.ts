@@ -10,6 +10,8 @@ import { AgencyEntity } from '../../src/registry/agency.entity';
 import { DocumentEntity } from '../../src/registry/document.entity';
 import type { DocumentRecord } from '../../src/registry/records/record-set';
 import { importRecordSet } from '../../src/registry/records-import';
+import { RenditionEntity } from '../../src/render/rendition.entity';
+import { signaturesOf } from '../../src/signing/signature-ledger';
 import { officialRecord, recordSet } from '../factories';
 import { testDatabase, type TestDatabase } from '../harness';
 import { approvedPlan, makeSigningKit, signingAgency, type SigningKit } from '../signing-support/signing-kit';
@@ -113,6 +115,14 @@ describe(`vanthu sign / issue --p12 / verify, in-process on ${onPg ? 'PostgreSQL
     expect(createHash('sha256').update(leaderBytes).digest('hex')).toBe(signed.file.sha256);
     // signed with the number and date still blank
     expect(pdfText(leaderFile)).toMatch(/Số:\s+\/KH-UBND/);
+    // the rendered version the leader signed is kept with its figure set: the signed file starts
+    // with exactly those rendered bytes
+    const a = await ds.getRepository(AgencyEntity).findOneByOrFail({ code: agency });
+    const docId = (await ds.getRepository(DocumentEntity).findOneByOrFail({ agencyId: a.id, code })).id;
+    const [leaderSig] = await signaturesOf(ds.manager, a.id, docId);
+    const rendition = await ds.getRepository(RenditionEntity).findOneByOrFail({ agencyId: a.id, documentId: docId, sha256: leaderSig.sourceSha256 });
+    expect(createHash('sha256').update(leaderBytes.subarray(0, rendition.size)).digest('hex')).toBe(rendition.sha256);
+    expect(rendition.format).toBe('pdf');
 
     // before issue it is archived, but it is not an issued document
     expect(await cli('verify', leaderFile, '--json')).toBe(1);
