@@ -13,14 +13,17 @@ module.exports = {
       displayName: 'integration',
       rootDir: '.',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      // real databases and files: a slow shared machine must not fail a correct test
+      testTimeout: 60_000,
     },
-    { ...common, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60_000 },
     // real clients judge our output: LibreOffice, poppler, Chromium
     {
       ...common,
       displayName: 'clients',
       rootDir: '.',
       testMatch: ['<rootDir>/test/clients/**/*.client-spec.ts'],
+      testTimeout: 120_000,
     },
   ],
 };

@@ -10,14 +10,10 @@
  *   it, so transactions on SQLite also queue in-process (`serialised`).
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { dialectOf, transaction } from '../database/transaction';
 import { GENESIS_HASH } from './hash-chain';
 
-export type Dialect = 'sqlite' | 'postgres';
-
-export function dialectOf(ds: DataSource | EntityManager): Dialect {
-  const type = 'options' in ds ? ds.options.type : ds.connection.options.type;
-  return type === 'postgres' ? 'postgres' : 'sqlite';
-}
+export { dialectOf, serialised, transaction, type Dialect } from '../database/transaction';
 
 /**
  * Runs a query written with PostgreSQL's `$1` placeholders on either database (SQLite binds `?`
@@ -37,28 +33,6 @@ export async function runSql<T = Record<string, unknown>>(em: EntityManager, tex
 function rowsOf<T>(raw: unknown): T[] {
   if (Array.isArray(raw) && raw.length === 2 && Array.isArray(raw[0]) && typeof raw[1] === 'number') return raw[0] as T[];
   return Array.isArray(raw) ? (raw as T[]) : [];
-}
-
-const queues = new WeakMap<object, Promise<unknown>>();
-
-/** On SQLite, runs `fn` after every earlier call on the same DataSource has settled. */
-export function serialised<T>(ds: DataSource, fn: () => Promise<T>): Promise<T> {
-  if (dialectOf(ds) === 'postgres') return fn();
-  const before = queues.get(ds) ?? Promise.resolve();
-  const run = before.then(fn, fn);
-  queues.set(
-    ds,
-    run.then(
-      () => undefined,
-      () => undefined,
-    ),
-  );
-  return run;
-}
-
-/** A transaction (queued on SQLite, see above) that does not need the register lock. */
-export function transaction<T>(ds: DataSource, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return serialised(ds, () => ds.transaction(fn));
 }
 
 export interface RegisterHead {

@@ -8,6 +8,7 @@ import { householdInput } from '../registry/registry.schemas';
 import { VillageEntity } from '../registry/village.entity';
 import { HouseholdEntity } from './household.entity';
 import { MemberEntity } from './member.entity';
+import { transaction } from '../database/transaction';
 
 @Injectable()
 export class HouseholdsService {
@@ -46,7 +47,7 @@ export class HouseholdsService {
 
   async create(scope: AgencyScope, body: unknown): Promise<HouseholdRecord> {
     const input = parseInput(householdInput, body);
-    await this.ds.transaction(async (em) => {
+    await transaction(this.ds, async (em) => {
       const village = await em.getRepository(VillageEntity).findOneBy({ agencyId: scope.id, code: input.village });
       const problems = [];
       if (!village) problems.push({ path: 'village', message: `no village ${input.village} in this agency` });

@@ -8,6 +8,7 @@ import type { AgencyRecord } from './records/record-set';
 import { agencyInput } from './registry.schemas';
 import { UnitEntity } from './unit.entity';
 import { VillageEntity } from './village.entity';
+import { transaction } from '../database/transaction';
 
 @Injectable()
 export class AgenciesService {
@@ -39,7 +40,7 @@ export class AgenciesService {
 
   async create(body: unknown): Promise<AgencyRecord> {
     const input = parseInput(agencyInput, body);
-    return this.ds.transaction(async (em) => {
+    return transaction(this.ds, async (em) => {
       if (await em.getRepository(AgencyEntity).existsBy({ code: input.code })) {
         throw new DomainError('agency.exists', `agency ${input.code} already exists`, 'conflict', [
           { path: 'code', message: 'already used' },

@@ -7,7 +7,8 @@ import type { AgencyScope } from './agency-scope';
 import { CitationEntity } from './citation.entity';
 import { DocumentEntity } from './document.entity';
 import type { DocumentRecord } from './records/record-set';
-import { documentInput, documentPatch } from './registry.schemas';
+import { documentInput, documentPatch, type DocumentPatch } from './registry.schemas';
+import { transaction } from '../database/transaction';
 
 /** One line of `vanthu documents --json` and `GET /api/documents`. */
 export interface DocumentSummary {
@@ -72,7 +73,8 @@ export class DocumentsService {
 
   async create(scope: AgencyScope, body: unknown): Promise<StoredDocument> {
     const input = parseInput(documentInput, body);
-    const id = await this.ds.transaction(async (em) => {
+    if (input.direction === 'outgoing') refuseWorkflowFields(input, { status: 'draft', number: null });
+    const id = await transaction(this.ds, async (em) => {
       const repo = em.getRepository(DocumentEntity);
       if (await repo.existsBy({ agencyId: scope.id, code: input.code })) {
         throw new DomainError('document.exists', `document ${input.code} already exists`, 'conflict', [
@@ -108,13 +110,16 @@ export class DocumentsService {
   }
 
   async patch(scope: AgencyScope, idOrRef: string, body: unknown): Promise<StoredDocument> {
-    const input = parseInput(documentPatch, body);
+    // only the fields the body names: the schema's defaults (status "draft", number null) are for a new document
+    const named = new Set(body && typeof body === 'object' ? Object.keys(body) : []);
+    const input = Object.fromEntries(Object.entries(parseInput(documentPatch, body)).filter(([k]) => named.has(k))) as DocumentPatch;
     const row = await this.find(scope, idOrRef);
+    if (row.direction === 'outgoing') refuseWorkflowFields(input, {});
     // Content is frozen once submitted (ND30: an issued text is changed only by a new document).
     if (row.direction === 'outgoing' && row.status !== 'draft') {
       throw new DomainError('document.frozen', `document ${row.code} is ${row.status}: create a new version`, 'conflict');
     }
-    await this.ds.transaction(async (em) => {
+    await transaction(this.ds, async (em) => {
       const { citations, ...fields } = input;
       if (citations) {
         const cited = await this.resolveCitations(em.getRepository(DocumentEntity), scope, citations);
@@ -203,4 +208,19 @@ export class DocumentsService {
 
 function referenceOf(d: Pick<DocumentEntity, 'number' | 'year' | 'symbol' | 'yearInNumber'>): string {
   return formatDocNumber({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber });
+}
+
+/**
+ * Our own documents get their status, number and date from the workflow and the issue step only
+ * (ND30 Đ15: the number is assigned at issue), never from a create or a patch: every field that
+ * tries is listed. `allowed` are the values that are fine (a new document is a draft, unnumbered).
+ */
+function refuseWorkflowFields(input: { status?: string; number?: number | null; date?: string | null }, allowed: { status?: string; number?: null }): void {
+  const bad = (['status', 'number', 'date'] as const).filter((k) => input[k] !== undefined && !(k in allowed && input[k] === allowed[k as keyof typeof allowed]) && !(k === 'date' && input.date === null));
+  if (bad.length === 0) return;
+  throw DomainError.validation(
+    'document.workflow_fields',
+    'the status, number and date of our own documents are set by the workflow and the issue step',
+    bad.map((k) => ({ path: k, message: `"${k}" cannot be set here: use the workflow (POST /api/documents/:id/transitions, issue)`, key: 'document.workflow_field' })),
+  );
 }

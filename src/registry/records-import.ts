@@ -12,6 +12,7 @@ import { OfficialEntity } from './official.entity';
 import type { RecordSet } from './records/record-set';
 import { UnitEntity } from './unit.entity';
 import { VillageEntity } from './village.entity';
+import { transaction } from '../database/transaction';
 
 export interface ImportCounts {
   inserted: number;
@@ -33,7 +34,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * entered through the API).
  */
 export async function importRecordSet(ds: DataSource, records: RecordSet): Promise<ImportSummary> {
-  return ds.transaction(async (em) => new RecordsImporter(em).run(records));
+  return transaction(ds, async (em) => new RecordsImporter(em).run(records));
 }
 
 class RecordsImporter {

@@ -109,6 +109,18 @@ describe('registry API', () => {
     expect(res.body.details).toEqual([{ path: 'citations.1', message: expect.stringContaining('khong-co'), key: 'not_found' }]);
   });
 
+  it('leaves the status, number and date of our own documents to the workflow, naming each field', async () => {
+    const base = { direction: 'outgoing', type: 'KH', typeName: 'Kế hoạch', year: 2026, symbol: 'KH-UBND', issuer: 'UBND xã', title: 'Kế hoạch thử' };
+    const made = await http().post('/api/documents').set('X-Agency', a.agency.code).send({ ...base, code: 'kh-tu-so', status: 'issued', number: 9, date: '2026-06-01' }).expect(400);
+    expect(made.body).toEqual({ code: 'document.workflow_fields', message: expect.any(String), details: ['status', 'number', 'date'].map((path) => ({ path, message: expect.any(String), key: 'document.workflow_field' })) });
+    await http().post('/api/documents').set('X-Agency', a.agency.code).send({ ...base, code: 'kh-nhap' }).expect(201);
+    const patched = await http().patch('/api/documents/kh-nhap').set('X-Agency', a.agency.code).send({ number: 5 }).expect(400);
+    expect(patched.body.details.map((d: { path: string }) => d.path)).toEqual(['number']);
+    // a patch changes only what it names: a cited (incoming) document keeps its status
+    const nq = await http().patch(`/api/documents/${a.nq.code}`).set('X-Agency', a.agency.code).send({ title: 'Tiêu đề đính chính' }).expect(200);
+    expect(nq.body).toMatchObject({ title: 'Tiêu đề đính chính', status: 'issued', number: 4 });
+  });
+
   it('normalises decomposed (NFD) input to NFC before storing it', async () => {
     const nfd = 'Ủy ban nhân dân xã Thủy Nguyên'.normalize('NFD');
     const agency = agencyRecord({ name: nfd, units: [], villages: [] });
