@@ -124,16 +124,17 @@ export function figuresCommune(): { set: RecordSet; agency: AgencyRecord; plan: 
     categories: { [period]: category },
     members,
   });
-  const member = (code: string, name: string) => ({ code: `${agency.code}-${code}`, name });
+  const member = (code: string, name: string, doiTuong: string) => ({ code: `${agency.code}-${code}`, name, attributes: { doi_tuong: doiTuong } });
   const plan = outgoingPlan(agency.code, signer.code, {
     content: {
       canCu: ['Thực hiện Nghị quyết số 04/2026/NQ-HĐND ngày 20/4/2026 của Hội đồng nhân dân thành phố.'],
       body: [
         { h1: 'I. THỰC TRẠNG' },
         { p: 'Toàn xã có {{fig "ho_ngheo"}} hộ nghèo, chiếm {{fig "ty_le_ngheo"}}% tổng số hộ.' },
-        { p: 'Hỗ trợ đóng bảo hiểm y tế cho {{fig "so_nguoi"}} người, kinh phí {{fig "kinh_phi_bhyt"}} đồng.' },
+        { p: 'Hỗ trợ đóng bảo hiểm y tế cho {{fig "so_nguoi"}} người, kinh phí đóng bảo hiểm y tế {{fig "kinh_phi_bhyt"}} đồng.' },
         { p: 'Giảm {{fig "giam_ngheo"}} hộ nghèo, chi tiết từng thôn như sau:' },
         { figureTable: 'giam_ngheo' },
+        { p: 'Hỗ trợ thu nhập cho {{fig "tre_em"}} trẻ em, kinh phí {{fig "kinh_phi_thu_nhap"}} đồng.' },
         { p: 'Tổ chức triển khai kịp thời, đầy đủ.' },
       ],
       recipients: ['- Lãnh đạo UBND xã;', '- Lưu: VT, KT.'],
@@ -146,6 +147,8 @@ export function figuresCommune(): { set: RecordSet; agency: AgencyRecord; plan: 
         so_nguoi: { count: 'members', where: { period, category: ['nghèo', 'cận nghèo'] } },
         kinh_phi_bhyt: { budget: { policy: 'bhyt', where: { period, category: ['nghèo', 'cận nghèo'] }, from: '2026-06', to: '2026-07' } },
         giam_ngheo: { allocation: 'giam-ngheo-2026' },
+        tre_em: { count: 'members', where: { attributes: { doi_tuong: 'tre_em' } } },
+        kinh_phi_thu_nhap: { budget: { policy: 'thu-nhap', where: {}, from: '2026-07', to: '2026-12', categoryFrom: 'doi_tuong' } },
       },
     },
   });
@@ -154,10 +157,10 @@ export function figuresCommune(): { set: RecordSet; agency: AgencyRecord; plan: 
     officials: [signer],
     documents: [plan],
     households: [
-      household('h1', 'thon-1', 'nghèo', [member('m1', 'Nguyễn Văn Một'), member('m2', 'Trần Thị Hai')]),
+      household('h1', 'thon-1', 'nghèo', [member('m1', 'Nguyễn Văn Một', 'tre_em'), member('m2', 'Trần Thị Hai', 'nguoi_cao_tuoi')]),
       household('h2', 'thon-1', 'nghèo'),
       household('h3', 'thon-2', 'nghèo'),
-      household('h4', 'thon-2', 'cận nghèo', [member('m3', 'Lê Văn Ba')]),
+      household('h4', 'thon-2', 'cận nghèo', [member('m3', 'Lê Văn Ba', 'tre_em')]),
     ],
     policies: [
       {
@@ -171,6 +174,16 @@ export function figuresCommune(): { set: RecordSet; agency: AgencyRecord; plan: 
           { name: 'bhyt_ty_le', value: '0.045', unit: 'tỷ lệ', effectiveFrom: '2015-01-01' },
           { name: 'bhyt_ho_tro.nghèo', value: '1', unit: 'tỷ lệ', effectiveFrom: '2025-08-15' },
           { name: 'bhyt_ho_tro.cận nghèo', value: '0.7', unit: 'tỷ lệ', effectiveFrom: '2025-08-15' },
+        ],
+      },
+      {
+        code: 'thu-nhap',
+        agency: agency.code,
+        name: 'Hỗ trợ thu nhập hằng tháng',
+        rule: 'fixed-by-category',
+        parameters: [
+          { name: 'muc_ho_tro.tre_em', value: 1500000, unit: 'đồng/tháng', effectiveFrom: '2026-05-01' },
+          { name: 'muc_ho_tro.nguoi_cao_tuoi', value: 900000, unit: 'đồng/tháng', effectiveFrom: '2026-05-01' },
         ],
       },
     ],

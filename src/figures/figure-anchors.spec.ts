@@ -16,11 +16,16 @@ describe('figureAnchors', () => {
     ['Giảm {{fig "g"}} hộ', []],
     ['tổng kinh phí thực hiện là {{fig "kp"}} đồng (Bằng chữ: {{fig "kp_chu"}}).', [
         { name: 'kp', anchor: 'tổng kinh phí thực hiện là', unit: 'đồng' },
-        // an anchor for a figure in words too: the checker only uses those whose value is a number
-        { name: 'kp_chu', anchor: 'đồng (Bằng chữ:' },
       ],
     ],
+    // no unit after the figure: nothing to compare it with
+    ['Hỗ trợ thu nhập cho {{fig "tre_em"}} trẻ em', []],
   ])('%p', (p, want) => {
     expect(figureAnchors(content([p]))).toEqual(want);
+  });
+
+  it('drops anchors whose words occur twice in the document', () => {
+    const c = content(['Hỗ trợ y tế cho 3 người, tổng kinh phí là {{fig "a"}} đồng.', 'Hỗ trợ thu nhập, tổng kinh phí là {{fig "b"}} đồng.', 'Quy mô thực hiện là {{fig "c"}} người.']);
+    expect(figureAnchors(c)).toEqual([{ name: 'c', anchor: 'Quy mô thực hiện là', unit: 'người' }]);
   });
 });

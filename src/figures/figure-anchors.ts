@@ -33,10 +33,20 @@ function textsOf(content: DocumentContent): string[] {
   return out;
 }
 
-/** Anchors of every figure stated in running text (not in tables or breakdown lists). */
+/**
+ * Anchors of the figures stated in running text that a reader can find again without doubt: at
+ * least three words, a unit right after the figure, and words that occur once in the document
+ * (a "kinh phí" before two different amounts would point the checker at the wrong one).
+ */
 export function figureAnchors(content: DocumentContent): FigureAnchor[] {
+  const texts = textsOf(content);
+  const whole = texts.join('\n').toLocaleLowerCase('vi');
+  const once = (anchor: string): boolean => {
+    const a = anchor.toLocaleLowerCase('vi');
+    return whole.indexOf(a) === whole.lastIndexOf(a);
+  };
   const out: FigureAnchor[] = [];
-  for (const text of textsOf(content)) {
+  for (const text of texts) {
     let last = 0;
     for (const m of text.matchAll(FIG)) {
       // the clause before the figure: back to the previous figure or a clause break
@@ -44,9 +54,10 @@ export function figureAnchors(content: DocumentContent): FigureAnchor[] {
       const after = text.slice(m.index + m[0].length).replace(/^\s+/, '');
       last = m.index + m[0].length;
       const words = before.replace(/\*+/g, '').trim().split(/\s+/).filter((w) => w !== '' && w !== '-' && w !== '+');
-      if (words.length < 2) continue;
+      if (words.length < 3) continue;
       const unit = UNITS.filter((u) => after.startsWith(u)).sort((a, b) => b.length - a.length)[0];
-      out.push({ name: m[1], anchor: words.slice(-10).join(' '), ...(unit ? { unit } : {}) });
+      const anchor = words.slice(-10).join(' ');
+      if (unit && once(anchor)) out.push({ name: m[1], anchor, unit });
     }
   }
   return out;

@@ -32,7 +32,7 @@ describe('figures API', () => {
   it('serves the figure table with provenance', async () => {
     const res = await http().get(`/api/documents/${ref}/figures`).set('X-Agency', commune.agency.code).expect(200);
     const names = res.body.figures.map((f: { name: string }) => f.name);
-    expect(names).toEqual(['ho_ngheo', 'tong_so_ho', 'ty_le_ngheo', 'so_nguoi', 'kinh_phi_bhyt', 'giam_ngheo']);
+    expect(names).toEqual(['ho_ngheo', 'tong_so_ho', 'ty_le_ngheo', 'so_nguoi', 'kinh_phi_bhyt', 'giam_ngheo', 'tre_em', 'kinh_phi_thu_nhap']);
     // 400 + 267 households (worked by hand)
     expect(res.body.figures[1]).toMatchObject({ name: 'tong_so_ho', value: 667, formula: expect.any(String), sources: [expect.stringMatching(/^village:/), expect.stringMatching(/^village:/)] });
   });

@@ -45,7 +45,7 @@ describe(`figures computed from the registry at render (${process.env.DATABASE_U
     expect(before).toEqual(
       expect.arrayContaining([
         'Toàn xã có 3 hộ nghèo, chiếm 0,4% tổng số hộ.',
-        'Hỗ trợ đóng bảo hiểm y tế cho 3 người, kinh phí 591.705 đồng.',
+        'Hỗ trợ đóng bảo hiểm y tế cho 3 người, kinh phí đóng bảo hiểm y tế 591.705 đồng.',
         'Giảm 2 hộ nghèo, chi tiết từng thôn như sau:',
         'Tổ chức triển khai kịp thời, đầy đủ.',
       ]),
@@ -68,12 +68,27 @@ describe(`figures computed from the registry at render (${process.env.DATABASE_U
     const after = await docxText(agency.code, plan.code);
     const changed = after.filter((p, i) => p !== before[i]);
     expect(after).toHaveLength(before.length);
-    expect(changed).toEqual(['Toàn xã có 4 hộ nghèo, chiếm 0,6% tổng số hộ.', 'Hỗ trợ đóng bảo hiểm y tế cho 3 người, kinh phí 657.450 đồng.']);
+    expect(changed).toEqual(['Toàn xã có 4 hộ nghèo, chiếm 0,6% tổng số hộ.', 'Hỗ trợ đóng bảo hiểm y tế cho 3 người, kinh phí đóng bảo hiểm y tế 657.450 đồng.']);
 
     const [, second] = await figureSets.renditions(scope, doc.id);
     const valueChanged = Object.keys(second.figures.figures).filter((n) => second.figures.figures[n].value !== first.figures.figures[n].value);
     expect(valueChanged.sort()).toEqual(['ho_ngheo', 'kinh_phi_bhyt', 'ty_le_ngheo']);
     expect(second.figuresDigest).not.toBe(first.figuresDigest);
+  });
+
+  it('follows a change of one member\'s group, and nothing else changes', async () => {
+    const { set, agency, plan } = figuresCommune();
+    await importRecordSet(ds, set);
+    const before = await docxText(agency.code, plan.code);
+    // two children (m1, m3) at 1.500.000 and one elderly (m2) at 900.000, July–December:
+    // 6 × (2 × 1.500.000 + 900.000) = 23.400.000
+    expect(before).toContain('Hỗ trợ thu nhập cho 2 trẻ em, kinh phí 23.400.000 đồng.');
+    const edited = structuredClone(set);
+    edited.households.flatMap((h) => h.members).find((m) => m.code.endsWith('-m3'))!.attributes = { doi_tuong: 'nguoi_cao_tuoi' };
+    await importRecordSet(ds, edited);
+    const after = await docxText(agency.code, plan.code);
+    // one child, two elderly: 6 × (1.500.000 + 2 × 900.000) = 19.800.000
+    expect(after.filter((p, i) => p !== before[i])).toEqual(['Hỗ trợ thu nhập cho 1 trẻ em, kinh phí 19.800.000 đồng.']);
   });
 
   it('refuses to render a text naming a figure that is not in the set, naming it', async () => {
@@ -87,7 +102,7 @@ describe(`figures computed from the registry at render (${process.env.DATABASE_U
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe('figure.unknown');
     expect((e as DomainError).message).toContain('"ho_can_ngheo"');
-    expect((e as DomainError).details).toEqual([{ path: 'body[6].p', message: expect.stringContaining('"ho_can_ngheo"'), key: 'figure.unknown' }]);
+    expect((e as DomainError).details).toEqual([{ path: 'body[7].p', message: expect.stringContaining('"ho_can_ngheo"'), key: 'figure.unknown' }]);
   });
 
   it('refuses to render when a parameter is not in force, and stores nothing', async () => {
