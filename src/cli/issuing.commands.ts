@@ -23,7 +23,7 @@ export const issuingCommands: CommandGroup = (program, io, g) => {
     .option('--p12 <file>', "the agency's PKCS#12 key file: its digital signature, for a document the leader signed with `vanthu sign`")
     .option('--pass-env <VAR>', `environment variable holding the key file's passphrase (default ${DEFAULT_PASSPHRASE_ENV})`)
     .option('--pass-file <file>', "file whose first line is the key file's passphrase")
-    .option('--seal-image <file.png>', "with --p12: the agency's seal image (red, PNG, transparent background)")
+    .option('--seal-image <file.png>', "with --p12: the agency's seal image (red, PNG, transparent background; default <data>/signing/<agency>/seal.png)")
     .option('--seal-mm <mm>', "with --p12: the seal's real diameter (default 36)")
     .option('--json', 'JSON output')
     .action(async (doc: string, o: KeyOptions & { agency?: string; date?: string; copies?: string; note?: string; sealImage?: string; sealMm?: string; json?: boolean }) => {

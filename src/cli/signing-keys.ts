@@ -61,9 +61,15 @@ export function sealDiameter(raw: string | undefined): number | undefined {
   return mm;
 }
 
-/** The agency's key and seal for the issue step (`issue --p12`, `sign --seal`). */
+/**
+ * The agency's key and seal for the issue step (`issue --p12`, `sign --seal`); without an image
+ * option the agency's stored seal (<data>/signing/<agency>/seal.png) is used.
+ */
 export async function openSeal(o: KeyOptions & { sealMm?: string }, image: string | undefined, imageOption: string): Promise<AgencySeal> {
-  const png = readPng(image, imageOption);
   const mm = sealDiameter(o.sealMm);
-  return { signer: await openKey(o), image: png, ...(mm !== undefined ? { diameterMm: mm } : {}) };
+  return {
+    signer: await openKey(o),
+    ...(image !== undefined ? { image: readPng(image, imageOption) } : {}),
+    ...(mm !== undefined ? { diameterMm: mm } : {}),
+  };
 }

@@ -31,7 +31,11 @@ export const signingCommands: CommandGroup = (program, io, g) => {
     .requiredOption('--p12 <file>', 'PKCS#12 key file (.p12/.pfx) of the official, or of the agency with --seal')
     .option('--pass-env <VAR>', `environment variable holding the key file's passphrase (default ${DEFAULT_PASSPHRASE_ENV})`)
     .option('--pass-file <file>', "file whose first line is the key file's passphrase")
-    .option('--image <file.png>', "the official's signature image (blue) or, with --seal, the agency's seal (red); PNG, transparent background")
+    .option(
+      '--image <file.png>',
+      "the official's signature image (blue) or, with --seal, the agency's seal (red); PNG, transparent background " +
+        '(default <data>/signing/<agency>/officials/<official>.png, <data>/signing/<agency>/seal.png)',
+    )
     .option('--seal-mm <mm>', "with --seal: the seal's real diameter (default 36)")
     .option('--agency <code>', 'the agency whose registry holds the document')
     .option('--date <yyyy-mm-dd>', 'with --seal: issue date (default: today in Vietnam)')
@@ -58,12 +62,12 @@ export const signingCommands: CommandGroup = (program, io, g) => {
         });
         return;
       }
-      const image = readPng(o.image, '--image');
+      const image = o.image !== undefined ? readPng(o.image, '--image') : undefined;
       const signer = await openKey(o);
       await withRegistry(g(), io, async (ctx) => {
         const hit = await locate(ctx, doc, o.agency);
         const scope = await ctx.get(AgenciesService).scope(hit.agency);
-        const r = await ctx.get(SigningService).sign(scope, hit.id, { official: o.as!, signer, image });
+        const r = await ctx.get(SigningService).sign(scope, hit.id, { official: o.as!, signer, ...(image ? { image } : {}) });
         if (o.json) io.out(JSON.stringify(r));
         else {
           io.out(`${r.code}: signed by ${r.signature.signer} at ${r.signature.signedAt} (number and date are written at issue)`);

@@ -3,6 +3,7 @@ import { ArchiveController } from '../archive/archive.controller';
 import { ArchiveService } from '../archive/archive.service';
 import { AgenciesService } from '../registry/agencies.service';
 import { SigningController } from '../signing/signing.controller';
+import { SigningImages } from '../signing/signing-images';
 import { SigningService } from '../signing/signing.service';
 import { ISSUE_RENDERER } from './issue-renderer';
 import { IssuingController } from './issuing.controller';
@@ -16,7 +17,7 @@ import { RenderIssueRenderer } from './render-issue-renderer';
  */
 @Module({
   controllers: [IssuingController, ArchiveController, SigningController],
-  providers: [AgenciesService, ArchiveService, IssuingService, SigningService, { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer }],
+  providers: [AgenciesService, ArchiveService, IssuingService, SigningService, SigningImages, { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer }],
   exports: [ArchiveService, IssuingService, SigningService],
 })
 export class IssuingModule {}

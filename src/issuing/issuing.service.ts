@@ -21,6 +21,7 @@ import { issueInput, transitionInput } from './issuing.schemas';
 import { checkIssueDate, referenceOf, seriesFor, vietnamDate, vietnamTimestamp, yearOf } from './numbering';
 import { WorkflowEventEntity } from './workflow-event.entity';
 import { checkAgencyCertificate, openSeal, type AgencySeal } from '../signing/agency-seal';
+import { SigningImages } from '../signing/signing-images';
 import { AGENCY_FIELD, sealForIssue, sha256Hex, type CertificateSummary } from '../signing/document-signing';
 import { signingError } from '../signing/errors';
 import {
@@ -89,6 +90,7 @@ export class IssuingService {
     private readonly archive: ArchiveService,
     @Inject(ISSUE_RENDERER) private readonly renderer: IssueRenderer,
     @Optional() @Inject(CLOCK) private readonly now: Clock = systemClock,
+    @Optional() private readonly images?: SigningImages,
   ) {}
 
   async state(scope: AgencyScope, ref: string | number): Promise<WorkflowState> {
@@ -218,7 +220,7 @@ export class IssuingService {
             number,
             date,
             signer: agencySeal.signer,
-            sealImage: agencySeal.image,
+            sealImage: agencySeal.image ?? (await this.storedSeal(scope)),
             ...(agencySeal.diameterMm !== undefined ? { sealDiameterMm: agencySeal.diameterMm } : {}),
             signingTime,
             reason: `Ban hành văn bản số ${reference} ngày ${date.split('-').reverse().join('/')}`,
@@ -337,6 +339,11 @@ export class IssuingService {
     if (!seal) return undefined;
     const agency = await this.ds.getRepository(AgencyEntity).findOneByOrFail({ id: scope.id });
     return checkAgencyCertificate(seal, agency, this.now(), leader?.certificateSha256 ?? null);
+  }
+
+  private async storedSeal(scope: AgencyScope): Promise<Uint8Array> {
+    if (!this.images) throw signingError('signing.bad_image', 'no seal image given and no stored images configured', 'seal.image');
+    return this.images.seal(scope.code);
   }
 
   /** An archived file's bytes, refused if they no longer hash to their name. */

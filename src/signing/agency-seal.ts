@@ -7,8 +7,8 @@ import type { SealInput } from './signing.schemas';
 /** The agency's key and seal image, for the issue step of an electronically signed document. */
 export interface AgencySeal {
   signer: Signer;
-  /** PNG, red, transparent background */
-  image: Uint8Array;
+  /** PNG, red, transparent background; absent: the agency's stored seal image (SigningImages) */
+  image?: Uint8Array;
   /** the seal's real diameter; default 36 mm */
   diameterMm?: number;
 }
@@ -18,7 +18,7 @@ export async function openSeal(input: SealInput): Promise<AgencySeal> {
   const signer = await Pkcs12Signer.fromBuffer(Buffer.from(input.p12, 'base64'), input.passphrase);
   return {
     signer,
-    image: Buffer.from(input.image, 'base64'),
+    ...(input.image !== undefined ? { image: Buffer.from(input.image, 'base64') } : {}),
     ...(input.diameterMm !== undefined ? { diameterMm: input.diameterMm } : {}),
   };
 }

@@ -17,8 +17,11 @@ export const leaderSignInput = z
     /** the official's PKCS#12 (.p12/.pfx) file, base64 */
     p12: base64,
     passphrase: z.string().max(1024),
-    /** the official's signature image: PNG, blue, transparent background (ND30 PL I §II.7.d) */
-    image: base64,
+    /**
+     * the official's signature image: PNG, blue, transparent background (ND30 PL I §II.7.d);
+     * default <data>/signing/<agency>/officials/<official>.png
+     */
+    image: base64.optional(),
   })
   .strict();
 export type LeaderSignInput = z.infer<typeof leaderSignInput>;
@@ -29,8 +32,8 @@ export const sealInput = z
     /** the agency's PKCS#12 file, base64 */
     p12: base64,
     passphrase: z.string().max(1024),
-    /** the agency's seal image: PNG, red, transparent background (ND30 PL I §II.8) */
-    image: base64,
+    /** the agency's seal image: PNG, red, transparent background (ND30 PL I §II.8); default <data>/signing/<agency>/seal.png */
+    image: base64.optional(),
     /** the seal's real diameter in mm (default 36) */
     diameterMm: z.number().min(10).max(60).optional(),
   })

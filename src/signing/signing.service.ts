@@ -30,6 +30,7 @@ import {
 } from './document-signing';
 import { DRIFT_CHECK, figuresNotWired, type DriftCheck, type DriftReport } from './drift-check';
 import { signingError } from './errors';
+import { SigningImages } from './signing-images';
 import { unnumberedModel } from './issue-slots';
 import { Pkcs12Signer } from './pkcs12-signer';
 import {
@@ -54,8 +55,8 @@ export interface LeaderSignRequest {
   /** the official's code */
   official: string;
   signer: Signer;
-  /** PNG */
-  image: Uint8Array;
+  /** PNG; absent: the official's stored signature image (SigningImages) */
+  image?: Uint8Array;
 }
 
 export interface LeaderSignResult {
@@ -123,6 +124,7 @@ export class SigningService {
     private readonly ds: DataSource,
     private readonly archive: ArchiveService,
     private readonly modules: ModuleRef,
+    private readonly images: SigningImages,
     @Optional() @Inject(CLOCK) private readonly now: Clock = systemClock,
     @Optional() @Inject(DRIFT_CHECK) private readonly drift: DriftCheck = figuresNotWired,
   ) {}
@@ -131,7 +133,11 @@ export class SigningService {
   async signFromBody(scope: AgencyScope, ref: string | number, body: unknown): Promise<LeaderSignResult> {
     const input = parseInput(leaderSignInput, body);
     const signer = await Pkcs12Signer.fromBuffer(Buffer.from(input.p12, 'base64'), input.passphrase);
-    return this.sign(scope, ref, { official: input.official, signer, image: Buffer.from(input.image, 'base64') });
+    return this.sign(scope, ref, {
+      official: input.official,
+      signer,
+      ...(input.image !== undefined ? { image: Buffer.from(input.image, 'base64') } : {}),
+    });
   }
 
   /**
@@ -154,6 +160,7 @@ export class SigningService {
       );
     }
     assertCertificateCurrent(cert, signingTime, official.name);
+    const image = await this.images.official(scope.code, official.code, req.image);
     const agency = await this.ds.getRepository(AgencyEntity).findOneByOrFail({ id: scope.id });
     const { model, figures } = await this.modules.get(RenderService, { strict: false }).model(scope.code, String(doc.id));
     const signed = await signAsLeader({
@@ -164,7 +171,7 @@ export class SigningService {
         year: vnParts(signingTime).year,
       }),
       signer: req.signer,
-      signatureImage: req.image,
+      signatureImage: image,
       signingTime,
       reason: nfc(`Ký ban hành ${doc.typeName.toLocaleLowerCase('vi')}: ${doc.title}`).slice(0, 240),
       location: locationOf(agency),

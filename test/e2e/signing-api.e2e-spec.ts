@@ -117,9 +117,12 @@ describe('signing API', () => {
     const { agency, leader, other, ids } = await commune([{}, { status: 'signed' }]);
     const post = (id: number, p: string, body: object) => http().post(`/api/documents/${id}/${p}`).set('X-Agency', agency).send(body);
 
-    const invalid = await post(ids[0], 'sign', { official: '', p12: 'không phải base64!', extra: 1 }).expect(400);
+    const invalid = await post(ids[0], 'sign', { official: '', p12: 'không phải base64!', image: 42, extra: 1 }).expect(400);
     expect(invalid.body.code).toBe('validation.failed');
     expect(invalid.body.details.map((d: { path: string }) => d.path).sort()).toEqual(['(body)', 'image', 'official', 'p12', 'passphrase']);
+    // no image sent and none stored for the official
+    const noImage = await post(ids[0], 'sign', { ...leaderBody(leader), image: undefined }).expect(400);
+    expect(noImage.body).toMatchObject({ code: 'signing.image_required', details: [{ path: 'image' }] });
 
     expect((await post(ids[0], 'sign', leaderBody(other)).expect(400)).body.code).toBe('signing.wrong_signer');
     expect((await post(ids[0], 'sign', { ...leaderBody(leader), passphrase: 'sai mật khẩu' }).expect(400)).body.code).toBe('signing.bad_passphrase');

@@ -299,6 +299,31 @@ describe(`vanthu sign / issue --p12 / verify, in-process on ${onPg ? 'PostgreSQL
     expect(json<{ ok: boolean; problems: unknown[] }>()).toMatchObject({ ok: true, problems: [] });
   }, 180_000);
 
+  it('takes the images stored in the data folder, so that `sign <doc> --as <official> --p12 <file>` works as DESIGN.md writes it', async () => {
+    const { agency, leader, codes } = await commune([{}]);
+    const [code] = codes;
+    const officialPng = path.join(db.config.dataDir, 'signing', agency, 'officials', `${leader}.png`);
+    const sealPng = path.join(db.config.dataDir, 'signing', agency, 'seal.png');
+    process.env.VANTHU_P12_PASSPHRASE = kit.pki.leader.passphrase;
+    try {
+      // nothing stored yet: refused, saying where the image is looked for
+      expect(await cli('sign', code, '--as', leader, '--p12', kit.pki.leader.p12Path)).toBe(2);
+      expect(err.join('\n')).toContain(`no signature image for ${leader}: send one with the request or put it at ${officialPng}`);
+      expect(await statusOf(agency, code)).toBe('approved');
+
+      fs.mkdirSync(path.dirname(officialPng), { recursive: true });
+      fs.copyFileSync(kit.signatureImage, officialPng);
+      fs.copyFileSync(kit.sealImage, sealPng);
+      expect(await cli('sign', code, '--as', leader, '--p12', kit.pki.leader.p12Path)).toBe(0);
+      expect(out.join('\n')).toContain(`${code}: signed by ${LEADER_NAME}`);
+      process.env.VANTHU_P12_PASSPHRASE = kit.pki.agency.passphrase;
+      expect(await cli('issue', code, '--p12', kit.pki.agency.p12Path, '--json')).toBe(0);
+      expect(json<IssueJson>().signatures.map((s) => s.role)).toEqual(['leader', 'agency']);
+    } finally {
+      delete process.env.VANTHU_P12_PASSPHRASE;
+    }
+  }, 120_000);
+
   it('a leader-signed file not yet issued is checked by archive verify and named by its document', async () => {
     const { agency, leader, codes } = await commune([{}]);
     expect(await signAsLeader(agency, codes[0], leader, '--json')).toBe(0);
