@@ -115,7 +115,8 @@ describe('renderPdf writes PDF/A-2b metadata', () => {
     expect(intent.get(PDFName.of('Type'))).toBe(PDFName.of('OutputIntent'));
     expect(intent.get(PDFName.of('S'))).toBe(PDFName.of('GTS_PDFA1'));
     expect(intent.lookup(PDFName.of('OutputConditionIdentifier'), PDFString).asString()).toBe(SRGB_CONDITION);
-    const icc = intent.lookup(PDFName.of('DestOutputProfile'), PDFRawStream);
+    const icc = intent.lookup(PDFName.of('DestOutputProfile'));
+    if (!(icc instanceof PDFRawStream)) throw new Error('DestOutputProfile is not a stream');
     expect(icc.dict.lookup(PDFName.of('N'))?.toString()).toBe('3');
     const profile = inflateSync(icc.contents);
     expect(profile.equals(ICC)).toBe(true);
