@@ -6,6 +6,8 @@ import { AgenciesService } from '../registry/agencies.service';
 import { DocumentsService } from '../registry/documents.service';
 import { FigureSetsService } from '../figure-sets/figure-sets.service';
 import { figureAnchors } from '../figures/figure-anchors';
+import type { Figure } from '../figures/figure-set';
+import type { AgencyScope } from '../registry/agency-scope';
 import { formatDocNumber } from '../vi/doc-number';
 import { bytesToText } from './extract';
 import { checkReportJson, checkTexts, type CheckInput } from './check';
@@ -55,14 +57,34 @@ export class CheckService {
         throw e;
       }
       const document = { reference: d.number === null ? null : formatDocNumber(d), title: d.title };
+      const chain = await this.chainFigures(scope, d.id);
       for (const a of figureAnchors(d.content!)) {
         const f = set.figures[a.name];
         if (!f || typeof f.value !== 'number' || f.parts || f.unit === 'text') continue;
-        const registryValue = f.decimals ? f.value / 10 ** f.decimals : f.value;
-        figures.push({ name: a.name, anchor: a.anchor, ...(a.unit ? { unit: a.unit } : {}), registryValue, document });
+        const related = chain.filter((c) => c.name === a.name).map(({ document: doc, value, note }) => ({ document: doc, value, note }));
+        figures.push({ name: a.name, anchor: a.anchor, ...(a.unit ? { unit: a.unit } : {}), registryValue: valueOf(f), document, ...(related.length ? { related } : {}) });
       }
     }
     return { ...registryContext(records), ...(figures.length ? { figures } : {}) };
+  }
+
+  /**
+   * The figures of the documents this one cites, as they were when last rendered (the stored figure
+   * set of their latest rendition: for an issued KH, the numbers it went out with), so that a BC or a
+   * QĐ stating the same named figure can be compared with them (figure.cross_document).
+   */
+  private async chainFigures(scope: AgencyScope, documentId: number): Promise<{ name: string; document: string; value: number; note: string }[]> {
+    const out: { name: string; document: string; value: number; note: string }[] = [];
+    for (const cited of await this.documents.cited(scope, documentId)) {
+      if (cited.direction !== 'outgoing') continue;
+      const last = (await this.figureSets.renditions(scope, cited.id)).at(-1);
+      if (!last) continue;
+      const ref = cited.number === null ? cited.title : formatDocNumber(cited);
+      for (const f of Object.values(last.figures.figures)) {
+        if (typeof f.value === 'number' && !f.parts && f.unit !== 'text') out.push({ name: f.name, document: ref, value: valueOf(f), note: `as rendered ${last.createdAt.slice(0, 10)}` });
+      }
+    }
+    return out;
   }
 
   /**
@@ -109,4 +131,9 @@ function textsOf(body: unknown): { filename?: string; text: string }[] {
   if (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0) return [];
   const parsed = parseInput(checkBody, body);
   return Array.isArray(parsed) ? parsed : [parsed];
+}
+
+/** A figure's value as a text states it: 6 with 1 decimal is 0,6. */
+function valueOf(f: Figure): number {
+  return f.decimals ? (f.value as number) / 10 ** f.decimals : (f.value as number);
 }

@@ -10,7 +10,7 @@ import { OfficialsService } from '../../src/registry/officials.service';
 import { importRecordSet } from '../../src/registry/records-import';
 import { loadRecords } from '../../src/registry/records/records-loader';
 import { RenderService } from '../../src/render/render.service';
-import { figuresCommune } from '../factories';
+import { figuresCommune, outgoingPlan } from '../factories';
 import { testDatabase, type TestDatabase } from '../harness';
 
 /** figure.registry_mismatch: a copy of one of our documents whose figures the registry no longer gives. */
@@ -82,5 +82,37 @@ describe('check against the registry\'s figures', () => {
       ['figure.registry_mismatch', '4 hộ', '3 hộ'],
       ['figure.registry_mismatch', '657.450 đồng', '591.705 đồng'],
     ]);
+  });
+
+  it('compares a report\'s figures with the plan it cites, as the plan went out (figure.cross_document)', async () => {
+    const { set, agency, plan } = figuresCommune();
+    const report = outgoingPlan(agency.code, plan.content!.signature.official, {
+      type: 'BC',
+      typeName: 'Báo cáo',
+      symbol: 'BC-UBND',
+      number: 15,
+      date: '2026-12-20',
+      title: 'Kết quả thực hiện Kế hoạch số 128/KH-UBND',
+      citations: [plan.code],
+      content: {
+        canCu: [],
+        body: [{ p: 'Đến cuối năm, toàn xã có {{fig "ho_ngheo"}} hộ nghèo theo kết quả rà soát.' }],
+        recipients: ['- Lưu: VT, KT.'],
+        signature: plan.content!.signature,
+        annexes: [],
+        figures: { ho_ngheo: plan.content!.figures!.ho_ngheo },
+      },
+    });
+    set.documents.push(report);
+    await importRecordSet(ds, set);
+    await render.render(agency.code, plan.code, ['docx']); // the plan goes out with 3 poor households
+    const edited = structuredClone(set);
+    edited.households.find((h) => h.code.endsWith('-h4'))!.categories['2021-2025'] = 'nghèo';
+    await importRecordSet(ds, edited);
+    const [html] = await render.render(agency.code, report.code, ['html']);
+    const text = html.bytes.toString('utf8').replace(/<[^>]+>/g, '\n');
+    const found = await codes(agency.code, text);
+    // the report states today's 4 (no registry mismatch); the plan it reports on went out with 3
+    expect(found.map((f) => [f.code, f.expected, f.actual])).toEqual([['figure.cross_document', '3 hộ (128/KH-UBND)', '4 hộ']]);
   });
 });
