@@ -58,6 +58,18 @@ export function placeDateLine(d: DocumentRecord, placeName: string): string {
   return `${placeName}, ngày ${DATE_BLANK} tháng ${padMonth(month)} năm ${d.year}`;
 }
 
+/**
+ * The header's agency lines. A document one of the agency's units issues in its own name (a phòng's
+ * Tờ trình: `issuer` is the unit's name) has the agency above it as cơ quan chủ quản, abbreviated as
+ * ND30 allows ("UBND XÃ TÂN AN"), and the unit as cơ quan ban hành ("PHÒNG KINH TẾ").
+ */
+export function headerLines(d: DocumentRecord, agency: AgencyRecord): { governingBody: string[]; issuer: string[] } {
+  const unit = d.direction === 'outgoing' && d.issuer !== agency.name ? agency.units.find((u) => u.name === d.issuer) : undefined;
+  if (!unit) return { governingBody: agency.governingBody, issuer: agency.issuerLines };
+  const parent = agency.issuerLines.length > 1 ? [agency.abbreviation, ...agency.issuerLines.slice(1)].join(' ') : agency.issuerLines[0];
+  return { governingBody: [...agency.governingBody, parent], issuer: [unit.name.toLocaleUpperCase('vi')] };
+}
+
 /** A registry document with content → the DocModel the renderers print. */
 export function composeDocument(input: ComposeInput): DocModel {
   const { document: d, agency } = input;
@@ -70,8 +82,7 @@ export function composeDocument(input: ComposeInput): DocModel {
   return {
     meta: { title: `${d.typeName} ${d.title}`, author: agency.name, subject: d.title, ...(d.date ? { date: d.date } : {}), draft: input.draft },
     header: {
-      governingBody: agency.governingBody,
-      issuer: agency.issuerLines,
+      ...headerLines(d, agency),
       numberLine: formatNumberLine({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber }),
       placeDateLine: placeDateLine(d, agency.placeName),
       typeName: d.typeName.toLocaleUpperCase('vi'),

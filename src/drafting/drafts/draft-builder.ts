@@ -319,7 +319,12 @@ class Builder {
     const ctx = { agency: this.agency, inputs, implements: views };
     const own: Record<string, unknown> = {};
     const templated = (v: unknown, at: (string | number)[]): unknown => {
-      if (typeof v === 'string') return v.includes('{{') ? (this.inline(at.join('.'), ctx) ?? v) : v;
+      if (typeof v === 'string') {
+        if (!v.includes('{{')) return v;
+        const out = this.inline(at.join('.'), ctx) ?? v;
+        // "{{inputs.so_le}}" for a number field gives a number
+        return /^\s*\{\{[^}]+\}\}\s*$/.test(v) && /^-?\d+$/.test(out) ? Number(out) : out;
+      }
       if (Array.isArray(v)) return v.map((x, i) => templated(x, [...at, i]));
       if (v && typeof v === 'object') {
         return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.includes('{{') ? (this.inline([...at, k, '(key)'].join('.'), ctx) ?? k) : k, templated(x, [...at, k])]));

@@ -100,7 +100,10 @@ export function readInput(spec: InputSpec, raw: unknown, reg: InputRegistry): In
     }
     case 'unit': {
       const s = asText(raw);
-      const u = reg.agency.units.find((x) => x.abbreviation === s || x.name === s);
+      // by abbreviation, by name, or by the start of its name ("Phòng Kinh tế" is a phường's
+      // "Phòng Kinh tế, Hạ tầng và Đô thị"), so that one default fits xã and phường
+      const units = reg.agency.units;
+      const u = units.find((x) => x.abbreviation === s) ?? units.find((x) => x.name === s) ?? units.find((x) => x.name.startsWith(s));
       if (!u) throw new InputProblem(`the agency has no unit "${s}" (units: ${reg.agency.units.map((x) => x.abbreviation).join(', ') || 'none'})`);
       return unitView(u);
     }
