@@ -15,7 +15,8 @@ let leader: Signer;
 beforeAll(async () => {
   pki = makeTestPki();
   leader = await Pkcs12Signer.fromFile(pki.leader.p12Path, pki.leader.passphrase);
-});
+  // openssl makes three RSA keys: slow on a loaded machine
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 const content = Buffer.from('%PDF-1.7 nội dung đã ký của văn bản');

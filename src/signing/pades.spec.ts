@@ -62,7 +62,8 @@ describe('signPdf', () => {
     leader = await Pkcs12Signer.fromFile(pki.leader.p12Path, pki.leader.passphrase);
     agency = await Pkcs12Signer.fromFile(pki.agency.p12Path, pki.agency.passphrase);
     sample = await makeSamplePdf();
-  });
+    // openssl makes three RSA keys: slow on a loaded machine
+  }, 60_000);
   afterAll(() => pki.cleanup());
 
   const textOf = (d: PDFDict, key: string): string => {

@@ -7,9 +7,10 @@ import { makeTestPki, type TestPki } from '../../test/signing-support/test-pki';
 import { Pkcs12Signer } from './pkcs12-signer';
 
 let pki: TestPki;
+// openssl makes three RSA keys: slow on a loaded machine
 beforeAll(() => {
   pki = makeTestPki();
-});
+}, 60_000);
 afterAll(() => pki.cleanup());
 
 async function codeOf(p: Promise<unknown>): Promise<string> {

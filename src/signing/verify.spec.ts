@@ -75,7 +75,8 @@ describe('verifyPdf', () => {
     unsigned = (await makeSamplePdf()).bytes;
     one = await signPdf(unsigned, { signer: leader, reason: 'Ký ban hành', location: 'Xã Kim Thành', signingTime: new Date('2026-05-26T07:30:15Z') });
     two = await signPdf(one, { signer: agency, reason: 'Đóng dấu cơ quan', signingTime: new Date('2026-05-26T07:31:02Z') });
-  });
+    // openssl makes three RSA keys: slow on a loaded machine
+  }, 60_000);
   afterAll(() => pki.cleanup());
 
   const flip = (bytes: Uint8Array, at: number) => {

@@ -61,7 +61,7 @@ beforeAll(async () => {
     appearance: sealLook,
   });
   writeFileSync(join(dir, 'signed.pdf'), two);
-});
+}, 60_000);
 
 afterAll(() => {
   pki.cleanup();

@@ -35,7 +35,7 @@ describe('signing API', () => {
     await app.init();
     ds = app.get(DataSource);
     kit = makeSigningKit();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await app?.close();

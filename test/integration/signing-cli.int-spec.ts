@@ -50,7 +50,7 @@ describe(`vanthu sign / issue --p12 / verify, in-process on ${onPg ? 'PostgreSQL
     fs.mkdirSync(path.join(db.config.dataDir, 'scratch'));
     if (db.config.databaseSchema) process.env.VANTHU_DB_SCHEMA = db.config.databaseSchema;
     process.env.LEADER_PASS = kit.pki.leader.passphrase;
-  });
+  }, 60_000);
 
   afterAll(async () => {
     process.env = env;
