@@ -6,6 +6,7 @@ import { CheckModule } from './checking/check.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule } from './database/database.module';
+import { DraftsModule } from './drafting/drafts/drafts.module';
 import { DocumentFiguresService } from './figure-sets/document-figures.service';
 import { FigureSetsController } from './figure-sets/figure-sets.controller';
 import { FigureSetsService } from './figure-sets/figure-sets.service';
@@ -34,7 +35,7 @@ export class AppModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule, CheckModule],
+      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule, CheckModule, DraftsModule],
       controllers: [
         AgenciesController,
         OfficialsController,

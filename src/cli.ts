@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { DomainError } from './common/domain-error';
 import { CliError, defaultIo, type CliIo, type CommandGroup, type GlobalOpts } from './cli/cli-support';
 import { checkCommands } from './cli/check.commands';
+import { draftingCommands } from './cli/drafting.commands';
 import { figuresCommands } from './cli/figures.commands';
 import { issuingCommands } from './cli/issuing.commands';
 import { lintCommands } from './cli/lint.commands';
@@ -12,7 +13,7 @@ import { signingCommands } from './cli/signing.commands';
 export { CliError, type CliIo } from './cli/cli-support';
 
 /** Every command group; a feature adds its own file under src/cli/ and one line here. */
-const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, signingCommands, checkCommands, lintCommands];
+const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, signingCommands, checkCommands, lintCommands, draftingCommands];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vanthu')

@@ -252,7 +252,8 @@ class Builder {
     const at = (k: string) => (k in this.m.inputs ? ['inputs', k] : ['inputs']);
     const read = (k: string, spec: InputSpec, raw: unknown): void => {
       try {
-        out[k] = readInput(spec, raw, { agency: this.agency, officials: this.reg.officials, quotas: this.reg.quotas, policies: this.reg.policies });
+        const lists = (this.reg.snapshot.lists ?? []).map((l) => ({ code: l.code, people: l.entries.length }));
+        out[k] = readInput(spec, raw, { agency: this.agency, officials: this.reg.officials, quotas: this.reg.quotas, policies: this.reg.policies, lists });
       } catch (e) {
         if (!(e instanceof InputProblem)) throw e;
         this.problem('draft.bad_input', at(k), `input ${k}: ${e.message}`);
@@ -318,16 +319,20 @@ class Builder {
   private figureDefinitions(inputs: Record<string, InputValue>, views: Record<string, unknown>, inherited: Record<string, unknown>): Record<string, unknown> {
     const ctx = { agency: this.agency, inputs, implements: views };
     const own: Record<string, unknown> = {};
+    // a templated key or value that renders to nothing is left out ("{{#if inputs.danh_sach}}…{{/if}}")
+    const DROP = Symbol('drop');
     const templated = (v: unknown, at: (string | number)[]): unknown => {
       if (typeof v === 'string') {
         if (!v.includes('{{')) return v;
-        const out = this.inline(at.join('.'), ctx) ?? v;
+        const out = (this.inline(at.join('.'), ctx) ?? v).trim();
+        if (out === '') return DROP;
         // "{{inputs.so_le}}" for a number field gives a number
         return /^\s*\{\{[^}]+\}\}\s*$/.test(v) && /^-?\d+$/.test(out) ? Number(out) : out;
       }
-      if (Array.isArray(v)) return v.map((x, i) => templated(x, [...at, i]));
+      if (Array.isArray(v)) return v.map((x, i) => templated(x, [...at, i])).filter((x) => x !== DROP);
       if (v && typeof v === 'object') {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.includes('{{') ? (this.inline([...at, k, '(key)'].join('.'), ctx) ?? k) : k, templated(x, [...at, k])]));
+        const entries = Object.entries(v).map(([k, x]) => [k.includes('{{') ? (this.inline([...at, k, '(key)'].join('.'), ctx) ?? k).trim() : k, templated(x, [...at, k])] as const);
+        return Object.fromEntries(entries.filter(([k, x]) => k !== '' && x !== DROP));
       }
       return v;
     };

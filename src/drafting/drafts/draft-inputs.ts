@@ -19,13 +19,16 @@ export type InputValue =
   | SignerView
   | { from: string; to: string }
   | { code: string; year: number; baseline: number; target: number; indicator: string }
-  | { code: string; name: string };
+  | { code: string; name: string }
+  | { code: string; people: number };
 
 export interface InputRegistry {
   agency: AgencyView;
   officials: OfficialRecord[];
   quotas: QuotaRecord[];
   policies: PolicyRecord[];
+  /** beneficiary lists (src/beneficiaries) by code, with how many people each has */
+  lists: { code: string; people: number }[];
 }
 
 export class InputProblem extends Error {}
@@ -118,6 +121,12 @@ export function readInput(spec: InputSpec, raw: unknown, reg: InputRegistry): In
       const q = s === 'latest' ? [...reg.quotas].sort((a, b) => b.year - a.year)[0] : reg.quotas.find((x) => x.code === s);
       if (!q) throw new InputProblem(s === 'latest' ? 'the agency has no quota (chỉ tiêu) recorded' : `the agency has no quota "${s}" (quotas: ${reg.quotas.map((x) => x.code).join(', ') || 'none'})`);
       return { code: q.code, year: q.year, baseline: q.baseline, target: q.target, indicator: q.indicator };
+    }
+    case 'list': {
+      const s = asText(raw);
+      const l = reg.lists.find((x) => x.code === s);
+      if (!l) throw new InputProblem(`the agency has no beneficiary list "${s}" (lists: ${reg.lists.map((x) => x.code).join(', ') || 'none imported'})`);
+      return { code: l.code, people: l.people };
     }
     case 'policy': {
       const s = asText(raw);

@@ -9,7 +9,7 @@ import { z } from 'zod';
 const name = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a name is snake_case ASCII, e.g. nghi_quyet');
 const hbsFile = z.string().regex(/^[a-z0-9][a-z0-9-]*\.hbs$/, 'a wording file is "<kebab-name>.hbs" in the template folder');
 
-export const INPUT_TYPES = ['string', 'text', 'integer', 'boolean', 'date', 'dateRange', 'month', 'unit', 'official', 'quota', 'policy', 'enum'] as const;
+export const INPUT_TYPES = ['string', 'text', 'integer', 'boolean', 'date', 'dateRange', 'month', 'unit', 'official', 'quota', 'policy', 'list', 'enum'] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
 
 export const SIGNATURE_MODES = ['tap-the', 'thu-truong', 'don-vi'] as const;
