@@ -134,6 +134,8 @@ class Builder {
     const unit = this.unit(inputs);
     const { signer, mode } = this.signer(inputs);
 
+    // figure definitions read the inputs: only once those are right
+    if (this.problems.length) this.fail();
     const defs = this.figureDefinitions(inputs, views, inherited);
     const available = this.availability(defs);
     for (const name of m.figures.require) {

@@ -186,6 +186,7 @@ class Walker {
       const kind = spec.kinds?.[i] ?? 'any';
       if ((kind === 'figure' || kind === 'name') && p.type !== 'StringLiteral') {
         this.report(src, p, 'template.helper_misuse', `"${name}" takes a name in quotes: ${spec.usage}`);
+        return;
       } else if (kind === 'value' && p.type !== 'PathExpression' && p.type !== 'SubExpression') {
         this.report(src, p, 'template.helper_misuse', `"${name}" takes a value, not a literal: ${spec.usage}`);
       }
