@@ -221,7 +221,7 @@ export function approvalDecision(input: DecisionInput): DocumentRecord {
         body: [
           {
             figureTable: 'tong_kinh_phi',
-            widths: { stt: 5, name: 20, birth: 11, village: 12, category: 14, monthly: 12, months: 7, total: 13, note: 10 },
+            widths: { stt: 5, name: 19, birth: 11, village: 11, category: 14, monthly: 12, months: 6, total: 13, note: 14 },
           },
           { p: 'Bằng chữ: {{fig "bang_chu"}}.', indent: false },
         ],

@@ -6,6 +6,11 @@
  * The streaming reader does not report merged cells, so their ranges are read from the sheet's XML
  * (`<mergeCell ref="B3:C3"/>`) and every cell of a range gets the value of its first cell: a header
  * merged over two rows, a Thôn or Mã hộ merged down a household's rows.
+ *
+ * ExcelJS 4.4's streaming reader decodes each chunk of a zip entry to text on its own, so a
+ * Vietnamese letter whose UTF-8 bytes straddle two chunks comes out as "��" (a name in a list of a
+ * few hundred rows is enough). The XML parts are therefore rewritten with every non-ASCII character
+ * as a character reference ("&#x1eb7;") before streaming: the SAX parser turns them back, whole.
  */
 import ExcelJS from 'exceljs';
 import PizZip from 'pizzip';
@@ -28,14 +33,17 @@ function decodeAddress(a: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
-/** Sheet name → its merged ranges, from the workbook's XML. */
-function mergedRanges(bytes: Buffer): Map<string, string[]> {
+/**
+ * Sheet name → its merged ranges, from the workbook's XML; and the workbook with its XML parts in
+ * ASCII (see above). A file that is not a zip is returned as it is, for ExcelJS to reject.
+ */
+function prepare(bytes: Buffer): { merges: Map<string, string[]>; ascii: Buffer } {
   const out = new Map<string, string[]>();
   let zip: PizZip;
   try {
     zip = new PizZip(bytes);
   } catch {
-    return out;
+    return { merges: out, ascii: bytes };
   }
   const workbook = zip.file('xl/workbook.xml')?.asText() ?? '';
   const rels = zip.file('xl/_rels/workbook.xml.rels')?.asText() ?? '';
@@ -55,21 +63,32 @@ function mergedRanges(bytes: Buffer): Map<string, string[]> {
     const refs = start < 0 ? [] : [...xml.slice(start).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((x) => x[1]);
     out.set(xmlUnescape(name), refs);
   }
-  return out;
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (entry.dir || !/\.(xml|rels)$/.test(name)) continue;
+    const text = entry.asText();
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(text)) continue;
+    // eslint-disable-next-line no-control-regex
+    zip.file(name, text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`));
+  }
+  return { merges: out, ascii: zip.generate({ type: 'nodebuffer', compression: 'STORE' }) };
 }
 
 function xmlUnescape(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 export class UnreadableWorkbook extends Error {}
 
 /** Every worksheet as rows of CellRead, dense from row 1 to the last, merges filled in. */
 export async function readWorkbook(bytes: Buffer): Promise<SheetGrid[]> {
-  const merges = mergedRanges(bytes);
+  const { merges, ascii } = prepare(bytes);
   const sheets: SheetGrid[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(ascii), {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',

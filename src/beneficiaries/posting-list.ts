@@ -45,12 +45,13 @@ export function postingTable(people: readonly PostedPerson[]): TableBlock {
     kind: 'table',
     repeatHeader: true,
     columns: [
-      { header: 'STT', width: 6, align: 'center' },
-      { header: 'Họ và tên', width: 24 },
-      { header: 'Năm sinh', width: 9, align: 'center' },
-      { header: 'Thôn, tổ dân phố', width: 17 },
-      { header: 'Chủ hộ', width: 22 },
-      { header: 'Đối tượng', width: 17 },
+      // portrait: "STT", a year and "Hộ thoát nghèo" fit on one line; a long name may wrap
+      { header: 'STT', width: 8, align: 'center' },
+      { header: 'Họ và tên', width: 25 },
+      { header: 'Năm sinh', width: 8, align: 'center' },
+      { header: 'Thôn, tổ dân phố', width: 16 },
+      { header: 'Chủ hộ', width: 23 },
+      { header: 'Đối tượng', width: 20 },
     ],
     rows: people.map((p, i) => ({ cells: [String(i + 1), p.name, p.birthYear === null ? '' : String(p.birthYear), p.village, p.head, p.category] })),
   };

@@ -94,6 +94,20 @@ export function syntheticPeople(n: number, seed = 7, idOffset = 0): SyntheticPer
   return out;
 }
 
+/** Columns a payment list may carry and a posting list must never show. */
+export const SENSITIVE_HEADERS = ['Nhóm đối tượng', 'Tình trạng sức khỏe, khuyết tật', 'Số điện thoại', 'Số tài khoản', 'Dân tộc'];
+
+/** Made-up facts for person i, each unique enough to be searched for in an output. */
+export function sensitiveFacts(i: number): string[] {
+  return [
+    i % 2 === 0 ? 'Người khuyết tật' : 'Người cao tuổi',
+    `Khuyết tật vận động mức độ nặng (hồ sơ ${1000 + i})`,
+    `09${String(10_000_000 + i * 7919).slice(0, 8)}`,
+    `19034${String(1_000_000 + i * 104_729).slice(0, 7)}`,
+    'Mường',
+  ];
+}
+
 const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
@@ -102,7 +116,7 @@ const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice
  * text, as Excel dates and as a year, ID numbers as text and as numbers (Excel drops their zeros),
  * some names in NFD, a village merged down a household's rows, a Tổng cộng row and a signature line.
  */
-export async function clerkWorkbook(people: SyntheticPerson[], opts: { months?: string } = {}): Promise<Buffer> {
+export async function clerkWorkbook(people: SyntheticPerson[], opts: { months?: string; sensitive?: boolean } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('DS đề nghị');
   ws.getCell('A1').value = 'ỦY BAN NHÂN DÂN XÃ THỬ';
@@ -111,6 +125,7 @@ export async function clerkWorkbook(people: SyntheticPerson[], opts: { months?: 
   ws.mergeCells('A2:K2');
   if (opts.months) ws.getCell('A3').value = opts.months;
   const headers = ['TT', 'Ho va ten', 'Số định danh (CCCD)', 'Ngày, tháng, năm sinh', 'Giới tính', 'Thôn/Tổ dân phố', 'Mã hộ', 'Họ và tên chủ hộ', 'Quan hệ với chủ hộ', 'PHÂN LOẠI HỘ', 'Ghi chú'];
+  if (opts.sensitive) headers.push(...SENSITIVE_HEADERS);
   ws.getRow(4).values = headers;
   ws.getRow(5).values = headers.map((_, i) => `(${i + 1})`);
   let r = 6;
@@ -130,6 +145,7 @@ export async function clerkWorkbook(people: SyntheticPerson[], opts: { months?: 
       p.relation,
       i % 2 === 0 ? p.categoryLabel : p.categoryLabel.toUpperCase(),
       p.note ?? null,
+      ...(opts.sensitive ? sensitiveFacts(i) : []),
     ];
     if (i % 3 === 1) row.getCell(4).numFmt = 'dd/mm/yyyy';
     // the village merged down a household's rows, as clerks do
