@@ -21,12 +21,21 @@
  *   is cut out and appended at the end, where the DOCX has it. Both must be found, in order.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOC_MODEL_FIXTURES } from '../../fixtures/docmodels';
 import { inlineText, isFootnote, type Block, type DocModel, type Inline } from '../../src/drafting/doc-model';
-import type { RecordSet } from '../../src/registry/records/record-set';
+import type { DataSource } from 'typeorm';
+import { openDatabase } from '../../src/database/data-source';
+import { FigureSetsService } from '../../src/figure-sets/figure-sets.service';
+import { AgenciesService } from '../../src/registry/agencies.service';
+import { DocumentsService } from '../../src/registry/documents.service';
+import { OfficialsService } from '../../src/registry/officials.service';
+import { importRecordSet } from '../../src/registry/records-import';
+import { loadRecords } from '../../src/registry/records/records-loader';
+import { RenderService } from '../../src/render/render.service';
+import { testDatabase, type TestDatabase } from '../harness';
 import { extractDocxParagraphs } from '../../src/render/docx/docx-text';
 import { renderDocx } from '../../src/render/docx/docx-renderer';
 import { renderHtml } from '../../src/render/html/html-renderer';
@@ -169,44 +178,6 @@ function firstDifference(a: string[], b: string[]): { at: number; a: string; b: 
   return null;
 }
 
-/**
- * The seed documents composed from records/, once the compose code and the records loader exist
- * (another engineer's work in progress): every outgoing record with content, composed as the render
- * service does. Until then this is empty; if the files exist but their API is not the one assumed
- * here, the spec fails with a message saying so, rather than silently comparing less.
- */
-function composedSeeds(): [string, () => DocModel][] {
-  const root = join(__dirname, '..', '..');
-  const composePath = join(root, 'src/drafting/compose/compose-document.ts');
-  const loaderPath = join(root, 'src/registry/records/records-loader.ts');
-  if (!existsSync(composePath) || !existsSync(loaderPath)) return [];
-  const wire = (why: string): [string, () => DocModel][] => [
-    ['composed seeds', () => { throw new Error(`three-outputs: ${why}; adapt composedSeeds() in this spec`); }],
-  ];
-  // loaded at run time: the modules may not exist when this spec is type-checked
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const compose = require(composePath) as Record<string, unknown>;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loader = require(loaderPath) as Record<string, unknown>;
-  const composeDocument = compose.composeDocument;
-  const load = Object.entries(loader).find(([k, v]) => /^load/i.test(k) && typeof v === 'function')?.[1];
-  if (typeof composeDocument !== 'function' || typeof load !== 'function') return wire('composeDocument or a load… function is not exported');
-  const records = load(join(root, 'records')) as RecordSet | Promise<RecordSet>;
-  if (records instanceof Promise) return wire('the records loader is asynchronous');
-  return records.documents
-    .filter((d) => d.direction === 'outgoing' && d.content)
-    .map((document): [string, () => DocModel] => [
-      `composed ${document.code}`,
-      () =>
-        composeDocument({
-          document,
-          agency: records.agencies.find((a) => a.code === document.agency),
-          officials: records.officials.filter((o) => o.agency === document.agency),
-          cited: records.documents.filter((d) => document.citations.includes(d.code)),
-          draft: document.status === 'draft',
-        }) as DocModel,
-    ]);
-}
 
 const MODELS: [string, () => DocModel][] = [
   ...SEED_KH_NAMES.map((n): [string, () => DocModel] => [`seed-${n}`, () => seedModel(n)]),
@@ -214,18 +185,48 @@ const MODELS: [string, () => DocModel][] = [
   ['qd-2000-rows', () => qdWithAnnex(2000)],
   ['qd-landscape', () => qdWithAnnex(60, { landscape: true })],
   ...DOC_MODEL_FIXTURES.map((f): [string, () => DocModel] => [f.name, () => f.model]),
-  ...composedSeeds(),
 ];
+
+/** Our documents in records/: composed as the service does, figures computed from the registry. */
+const RECORD_DOCUMENTS = loadRecords(join(__dirname, '../../records'))
+  .documents.filter((d) => d.direction === 'outgoing' && d.content)
+  .map((d): [string, string] => [d.agency, d.code]);
+
+async function expectSameWords(name: string, model: DocModel): Promise<void> {
+  const docx = extractDocxParagraphs(renderDocx(model)).flatMap(tokens);
+  const { bytes, layout } = await renderPdfWithLayout(model);
+  const pdf = pdfTokens(bytes, layout, model, name);
+  const html = htmlTokens(renderHtml(model), model, name);
+  expect(docx.length).toBeGreaterThan(50);
+  expect({ pdf: firstDifference(pdf, docx), html: firstDifference(html, docx) }).toEqual({ pdf: null, html: null });
+}
+
+describe('one text, three outputs: records/', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let render: RenderService;
+
+  beforeAll(async () => {
+    db = testDatabase();
+    ds = await openDatabase(db.config);
+    await importRecordSet(ds, loadRecords(join(__dirname, '../../records')));
+    render = new RenderService(new AgenciesService(ds), new OfficialsService(ds), new DocumentsService(ds), new FigureSetsService(ds));
+  });
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.cleanup();
+  });
+
+  it.each(RECORD_DOCUMENTS)('%s %s: DOCX, PDF and HTML read the same words', async (agency, code) => {
+    const { model } = await render.model(agency, code);
+    await expectSameWords(`${agency}-${code}`, model);
+  });
+});
 
 describe('one text, three outputs', () => {
   it.each(MODELS)('%s: DOCX, PDF and HTML read the same words', async (name, make) => {
-    const model = make();
-    const docx = extractDocxParagraphs(renderDocx(model)).flatMap(tokens);
-    const { bytes, layout } = await renderPdfWithLayout(model);
-    const pdf = pdfTokens(bytes, layout, model, name);
-    const html = htmlTokens(renderHtml(model), model, name);
-    expect(docx.length).toBeGreaterThan(50);
-    expect({ pdf: firstDifference(pdf, docx), html: firstDifference(html, docx) }).toEqual({ pdf: null, html: null });
+    await expectSameWords(name, make());
   });
 
   it('would notice a dropped word (the comparison can fail)', async () => {
