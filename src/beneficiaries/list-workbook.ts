@@ -63,15 +63,19 @@ function prepare(bytes: Buffer): { merges: Map<string, string[]>; ascii: Buffer 
     const refs = start < 0 ? [] : [...xml.slice(start).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((x) => x[1]);
     out.set(xmlUnescape(name), refs);
   }
+  // a new zip with the entries in their order: the streaming reader needs workbook.xml before the sheets
+  const ascii = new PizZip();
   for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir || !/\.(xml|rels)$/.test(name)) continue;
-    const text = entry.asText();
+    if (entry.dir) continue;
+    if (!/\.(xml|rels)$/.test(name)) {
+      ascii.file(name, entry.asUint8Array());
+      continue;
+    }
     // eslint-disable-next-line no-control-regex
-    if (!/[^\x00-\x7f]/.test(text)) continue;
-    // eslint-disable-next-line no-control-regex
-    zip.file(name, text.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`));
+    ascii.file(name, entry.asText().replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`));
   }
-  return { merges: out, ascii: zip.generate({ type: 'nodebuffer', compression: 'STORE' }) };
+  // DEFLATE: unzipper cannot stream STORED entries whose size comes after them
+  return { merges: out, ascii: ascii.generate({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) };
 }
 
 function xmlUnescape(s: string): string {
