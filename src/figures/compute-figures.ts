@@ -265,11 +265,11 @@ class Evaluator {
           name,
           formula: `${total} split over ${rows.length} villages by ${def.method ?? 'largest-remainder'} on their weights`,
           columns: [
-            { key: 'stt', header: 'STT' },
-            { key: 'village', header: 'Thôn, tổ dân phố' },
-            { key: 'weight', header: 'Số hộ nghèo đầu năm', numeric: true },
-            { key: 'quota', header: 'Chỉ tiêu giảm (hộ)', numeric: true },
-            { key: 'after', header: 'Số hộ nghèo cuối năm (dự kiến)', numeric: true },
+            { key: 'stt', header: 'STT', width: 0.6, align: 'center' },
+            { key: 'village', header: 'Thôn, tổ dân phố', width: 2.2 },
+            { key: 'weight', header: 'Số hộ nghèo đầu năm', numeric: true, width: 1.3 },
+            { key: 'quota', header: 'Chỉ tiêu giảm (hộ)', numeric: true, width: 1.3 },
+            { key: 'after', header: 'Số hộ nghèo cuối năm (dự kiến)', numeric: true, width: 1.5 },
           ],
           rows: [
             ...rows.map((r, i) => ({

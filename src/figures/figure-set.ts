@@ -33,7 +33,8 @@ export interface FigureSet {
 
 export interface FigureTable {
   name: string;
-  columns: { key: string; header: string; numeric?: boolean }[];
+  /** width: relative to the other columns (as the DocModel's tables take it); align: default left, numbers right */
+  columns: { key: string; header: string; numeric?: boolean; width?: number; align?: 'center' }[];
   rows: { cells: Record<string, string>; total?: boolean; sources: string[] }[];
   formula: string;
 }

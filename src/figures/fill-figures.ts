@@ -64,7 +64,11 @@ export function fillFigures(content: DocumentContent, set: FigureSet): DocumentC
       return {
         table: {
           ...(b.caption ? { caption: text(b.caption, `${path}.caption`) } : {}),
-          columns: t.columns.map((c) => ({ header: c.header, ...(c.numeric ? { align: 'right' as const, numeric: true } : {}), ...(b.widths?.[c.key] ? { width: b.widths[c.key] } : {}) })),
+          columns: t.columns.map((c) => {
+            const width = b.widths?.[c.key] ?? c.width;
+            const align = c.numeric ? ('right' as const) : c.align;
+            return { header: c.header, ...(align ? { align } : {}), ...(c.numeric ? { numeric: true } : {}), ...(width ? { width } : {}) };
+          }),
           rows: t.rows.map((r) => ({ cells: t.columns.map((c) => r.cells[c.key] ?? ''), ...(r.total ? { total: true } : {}) })),
         },
       };
