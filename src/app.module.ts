@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { BeneficiariesModule } from './beneficiaries/beneficiaries.module';
 import { HouseholdsController } from './beneficiaries/households.controller';
 import { HouseholdsService } from './beneficiaries/households.service';
 import { CheckModule } from './checking/check.module';
@@ -35,7 +36,7 @@ export class AppModule {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule, CheckModule, DraftsModule],
+      imports: [ConfigModule.with(config), DatabaseModule, IssuingModule, CheckModule, BeneficiariesModule, DraftsModule],
       controllers: [
         AgenciesController,
         OfficialsController,

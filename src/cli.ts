@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from './common/domain-error';
 import { CliError, defaultIo, type CliIo, type CommandGroup, type GlobalOpts } from './cli/cli-support';
+import { beneficiariesCommands } from './cli/beneficiaries.commands';
 import { checkCommands } from './cli/check.commands';
 import { draftingCommands } from './cli/drafting.commands';
 import { figuresCommands } from './cli/figures.commands';
@@ -13,7 +14,7 @@ import { signingCommands } from './cli/signing.commands';
 export { CliError, type CliIo } from './cli/cli-support';
 
 /** Every command group; a feature adds its own file under src/cli/ and one line here. */
-const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, signingCommands, checkCommands, lintCommands, draftingCommands];
+const COMMAND_GROUPS: CommandGroup[] = [registryCommands, figuresCommands, issuingCommands, signingCommands, checkCommands, lintCommands, draftingCommands, beneficiariesCommands];
 
 export function buildProgram(io: CliIo): Command {
   const program = new Command('vanthu')

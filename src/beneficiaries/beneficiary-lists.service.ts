@@ -732,6 +732,11 @@ export class BeneficiaryListsService {
     return out;
   }
 
+  /** An error workbook with no error in it (a checked file that is fine). */
+  emptyErrorWorkbook(): Promise<Buffer> {
+    return writeErrorWorkbook(undefined, []);
+  }
+
   /** The decision's record code (for the CLI to render it). */
   decisionCodeOf(listCode: string): string {
     return decisionCode(listCode);

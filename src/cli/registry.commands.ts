@@ -5,16 +5,25 @@ import { DocumentsService, type DocumentSummary } from '../registry/documents.se
 import { totalChanges } from '../registry/records-import';
 import { RecordsService } from '../registry/records.service';
 import { parseFormats, RenderService } from '../render/render.service';
+import { importListWorkbook, type ListImportOptions } from './beneficiaries.commands';
 import { CliError, locate, withRegistry, type CommandGroup } from './cli-support';
 
 /** import, documents, render */
 export const registryCommands: CommandGroup = (program, io, g) => {
   program
     .command('import <path>')
-    .description('import records/ YAML (a folder or one file); idempotent, all or nothing')
+    .description('import records/ YAML (a folder or one file), or an .xlsx beneficiary list (--list, --policy); idempotent, all or nothing')
     .option('--json', 'print the summary as JSON')
-    .action(async (p: string, o: { json?: boolean }) => {
+    .option('--list <code>', '.xlsx: the beneficiary list it is')
+    .option('--policy <code>', '.xlsx: the policy that pays the list')
+    .option('--from <yyyy-mm>', '.xlsx: first month paid')
+    .option('--to <yyyy-mm>', '.xlsx: last month paid')
+    .option('--period <yyyy-yyyy>', '.xlsx: poverty-standard period (default: that of --from)')
+    .option('--agency <code>', '.xlsx: the agency (when the policy code is in several)')
+    .option('--errors <file>', '.xlsx: where the error workbook goes (default: <file>-loi.xlsx)')
+    .action(async (p: string, o: { json?: boolean } & ListImportOptions) => {
       if (!fs.existsSync(p)) throw new CliError(`no such file or folder: ${p}`);
+      if (/\.xlsx$/i.test(p) || o.list) return importListWorkbook(p, o, io, g());
       await withRegistry(g(), io, async (ctx) => {
         const summary = await ctx.get(RecordsService).importPath(path.resolve(p));
         if (o.json) io.out(JSON.stringify(summary));
