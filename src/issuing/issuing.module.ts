@@ -9,6 +9,8 @@ import { ISSUE_RENDERER } from './issue-renderer';
 import { IssuingController } from './issuing.controller';
 import { IssuingService } from './issuing.service';
 import { RenderIssueRenderer } from './render-issue-renderer';
+import { FiguresDriftCheck } from '../figure-sets/figures-drift-check';
+import { DRIFT_CHECK } from '../signing/drift-check';
 
 /**
  * Workflow, signing (leader, then agency at issue), issue, register and archive. AgenciesService
@@ -17,7 +19,15 @@ import { RenderIssueRenderer } from './render-issue-renderer';
  */
 @Module({
   controllers: [IssuingController, ArchiveController, SigningController],
-  providers: [AgenciesService, ArchiveService, IssuingService, SigningService, SigningImages, { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer }],
+  providers: [
+    AgenciesService,
+    ArchiveService,
+    IssuingService,
+    SigningService,
+    SigningImages,
+    { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer },
+    { provide: DRIFT_CHECK, useClass: FiguresDriftCheck },
+  ],
   exports: [ArchiveService, IssuingService, SigningService],
 })
 export class IssuingModule {}

@@ -100,7 +100,7 @@ describe('signing API', () => {
       ok: true,
       sha256: issued.body.files[0].sha256,
       register: { status: 'found', matches: [{ agency, reference: '01/KH-UBND', role: 'issued' }] },
-      drift: { checked: false },
+      drift: { checked: true, drift: false },
     });
     expect(verified.body.signatures.map((s: { role: string; valid: boolean; covers: { wholeFile: boolean } }) => [s.role, s.valid, s.covers.wholeFile])).toEqual([
       ['leader', true, false],

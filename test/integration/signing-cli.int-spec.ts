@@ -99,7 +99,7 @@ describe(`vanthu sign / issue --p12 / verify, in-process on ${onPg ? 'PostgreSQL
     ok: boolean;
     signatures: { field: string; role: string | null; valid: boolean; signer: string; covers: { wholeFile: boolean; revision: number; revisions: number; addedAfter: { subtype: string; text?: string }[]; pagesChangedAfter: number[] }; problems: string[] }[];
     register: { status: string; message: string; matches: { reference: string | null; role: string }[] };
-    drift: { checked: boolean; reason?: string };
+    drift: { checked: boolean; reason?: string; drift?: boolean; figures?: unknown[] };
   }
 
   it('the leader signs, the agency signs at issue; the issued PDF carries number, date and both signatures, and verifies against the register', async () => {
@@ -171,9 +171,8 @@ describe(`vanthu sign / issue --p12 / verify, in-process on ${onPg ? 'PostgreSQL
     expect(v.signatures[1].covers.revision).toBe(v.signatures[1].covers.revisions);
     expect(v.signatures[0].covers.revision).toBeLessThan(v.signatures[1].covers.revision);
     expect(v.register).toMatchObject({ status: 'found', matches: [{ reference: '01/KH-UBND', role: 'issued' }] });
-    // the figures engine is not wired in: said so, never "no drift"
-    expect(v.drift.checked).toBe(false);
-    expect(v.drift.reason).toMatch(/figures engine/);
+    // the figures it was rendered with are still the registry's (this plan has none that changed)
+    expect(v.drift).toEqual({ checked: true, drift: false, figures: [] });
 
     // the leader-signed revision is in the register line too
     expect(await cli('verify', leaderFile, '--json')).toBe(0);
