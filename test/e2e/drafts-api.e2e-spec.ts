@@ -126,6 +126,32 @@ describe('drafts API', () => {
     expect(bad.body.details[1].message).toContain('unknown directive @bang');
   });
 
+  it('changes the signer and the figures as sections of their own', async () => {
+    const { body: d } = await draft('tan-an', { template: 'qd-giao-chi-tieu', implements: ['nq-15-2025-hdnd-tan-an'] }).expect(201);
+    // the Chủ tịch signs himself: no KT. line; a decision keeps its THẨM QUYỀN line in step
+    const sig = await http().patch(`/api/drafts/${d.id}/sections/signature`).set('X-Agency', 'tan-an').send({ official: 'tran-van-binh', mode: 'tap-the' }).expect(200);
+    expect(sig.body.sections.signature).toEqual({ official: 'tran-van-binh', authority: ['TM. ỦY BAN NHÂN DÂN'] });
+    const html = await http().get(`/api/documents/${d.id}/render?format=html`).set('X-Agency', 'tan-an').expect(200);
+    expect(html.text).toContain('Trần Văn Bình');
+    expect(html.text).toContain('ỦY BAN NHÂN DÂN XÃ TÂN AN');
+    await http().patch(`/api/drafts/${d.id}/sections/signature`).set('X-Agency', 'tan-an').send({ official: 'khong-co' }).expect(400);
+
+    const figures = { ...sig.body.sections.figures, so_thon_co_ho_ngheo: { count: 'households', where: { period: '2021-2025', category: 'nghèo' } } };
+    const ok = await http().patch(`/api/drafts/${d.id}/sections/figures`).set('X-Agency', 'tan-an').send({ figures }).expect(200);
+    expect(Object.keys(ok.body.sections.figures)).toContain('so_thon_co_ho_ngheo');
+    // a definition the registry cannot compute, and a figure the texts use taken away: both, nothing changed
+    const { giam_ho_ngheo: _taken, ...rest } = figures;
+    void _taken;
+    const bad = await http()
+      .patch(`/api/drafts/${d.id}/sections/figures`)
+      .set('X-Agency', 'tan-an')
+      .send({ figures: { ...rest, sai: { quota: 'khong-co', field: 'target' } } })
+      .expect(422);
+    expect(bad.body.details.map((x: { path: string; key: string }) => [x.path, x.key]).sort()).toEqual([['figures.giam_ho_ngheo', 'figure.unknown'], ['figures.sai', 'figure.no_data']]);
+    const again = await http().get(`/api/drafts/${d.id}`).set('X-Agency', 'tan-an').expect(200);
+    expect(Object.keys(again.body.sections.figures)).toContain('giam_ho_ngheo');
+  });
+
   it('is scoped by agency', async () => {
     const { body: d } = await draft('kim-thanh', { template: 'kh-trien-khai', implements: ['nq-04-2026-hdnd-hp'] }).expect(201);
     const read = await http().get(`/api/drafts/${d.id}`).set('X-Agency', 'cat-hai').expect(404);

@@ -245,15 +245,21 @@ export class DraftsService {
       throw DomainError.validation('validation.failed', `${parsed.error.issues.length} invalid figure definition(s)`, parsed.error.issues.map((i) => ({ path: `figures.${i.path.join('.')}`, message: i.message, key: `validation.${i.code}` })));
     }
     const content = { ...doc.content!, figures: parsed.data as Record<string, FigureDefinition> };
+    const problems: { path: string; message: string; key: string }[] = [];
+    // every figure the texts use is still defined
+    const texts = JSON.stringify({ ...content, figures: undefined });
+    const used = new Set([...texts.matchAll(/\{\{\s*fig\s+\\"([a-z][a-z0-9_]*)\\"/g)].map((m) => m[1]));
+    for (const m of texts.matchAll(/"figureTable":"([a-z][a-z0-9_]*)"/g)) used.add(m[1]);
+    for (const n of used) if (!(n in content.figures)) problems.push({ path: `figures.${n}`, message: `the texts use figure "${n}": it cannot be taken away`, key: 'figure.unknown' });
+    // and every definition computes from the registry now
     try {
-      // every definition computes from the registry, and every text still finds its figures
-      fillFigures(content, computeFigureSet(content.figures, await readRegistrySnapshot(this.ds, scope), new Date().toISOString()));
+      const set = computeFigureSet(content.figures, await readRegistrySnapshot(this.ds, scope), new Date().toISOString());
+      if (!problems.length) fillFigures(content, set);
     } catch (e) {
-      if (e instanceof FigureError) {
-        throw new DomainError('draft.invalid_section', `${e.problems.length} figure problem(s); nothing was changed`, 'unprocessable', e.problems.map((p) => ({ path: `figures.${p.path}`, message: p.message, key: p.code })));
-      }
-      throw e;
+      if (!(e instanceof FigureError)) throw e;
+      problems.push(...e.problems.map((p) => ({ path: `figures.${p.path}`, message: p.message, key: p.code })));
     }
+    if (problems.length) throw new DomainError('draft.invalid_section', `${problems.length} figure problem(s); nothing was changed`, 'unprocessable', problems);
     return { ...doc, content };
   }
 
