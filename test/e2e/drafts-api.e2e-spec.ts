@@ -53,7 +53,9 @@ describe('drafts API', () => {
       'tt-de-nghi-qd',
     ]);
     const kh = res.body.find((t: { name: string }) => t.name === 'kh-trien-khai');
-    expect(kh).toMatchObject({ type: 'KH', slots: { nghi_quyet: { types: ['NQ'], required: true } }, figures: ['quy_mo'] });
+    expect(kh).toMatchObject({ type: 'KH', slots: { nghi_quyet: { types: ['NQ'], required: true } }, figures: ['quy_mo'], uses: ['quy_mo'] });
+    const bc = res.body.find((t: { name: string }) => t.name === 'bc-ket-qua');
+    expect(bc.uses).toEqual(expect.arrayContaining(['giam_ho_ngheo', 'ho_ngheo_hien_nay', 'so_nguoi', 'tong_kinh_phi']));
   });
 
   it('drafts a KH for Kim Thành: a draft record, no number, the căn cứ as links, renderable', async () => {

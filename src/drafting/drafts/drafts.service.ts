@@ -18,6 +18,7 @@ import { OfficialsService } from '../../registry/officials.service';
 import type { DocumentRecord } from '../../registry/records/record-set';
 import { formatDocNumber } from '../../vi/doc-number';
 import { signatureAuthority } from '../templates/template-context';
+import { checkTemplate } from '../templates/template-check';
 import { INPUT_TYPES, type TemplateManifest } from '../templates/template-manifest';
 import { formatProblem, TemplateError, type TemplateProblem } from '../templates/template-problems';
 import { defaultTemplatesDir, loadTemplate, templateNames } from '../templates/template-source';
@@ -34,7 +35,10 @@ export interface TemplateSummary {
   levels?: string[];
   slots: TemplateManifest['slots'];
   inputs: Record<string, { type: (typeof INPUT_TYPES)[number]; required: boolean; label?: string; default?: unknown }>;
+  /** the figures it defines … */
   figures: string[];
+  /** … and those its wording uses (some only when non-zero, {{#ifFig}}; some a slot's document brings) */
+  uses: string[];
   /** folder of this agency's own wording, when it has one */
   override?: string;
 }
@@ -114,8 +118,10 @@ export class DraftsService {
     const dir = this.templatesDir(opts);
     return templateNames(dir).flatMap((name) => {
       const override = agency ? this.overrideDir(agency, name, opts) : undefined;
-      const m = loadTemplate(dir, name, override).manifest;
+      const t = loadTemplate(dir, name, override);
+      const m = t.manifest;
       if (!m) return [];
+      const uses = [...new Set(checkTemplate(t).uses.map((u) => u.name))];
       return [
         {
           name,
@@ -126,6 +132,7 @@ export class DraftsService {
           slots: m.slots,
           inputs: Object.fromEntries(Object.entries(m.inputs).map(([k, s]) => [k, { type: s.type, required: s.required, ...(s.label ? { label: s.label } : {}), ...(s.default !== undefined ? { default: s.default } : {}) }])),
           figures: Object.keys(m.figures.define),
+          uses,
           ...(override ? { override } : {}),
         },
       ];
