@@ -6,6 +6,9 @@ const common = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // a global option (Jest ignores it per project): real databases, LibreOffice and poppler on a
+  // shared machine must not fail a correct test; pure specs finish far below it anyway
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
@@ -13,17 +16,14 @@ module.exports = {
       displayName: 'integration',
       rootDir: '.',
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
-      // real databases and files: a slow shared machine must not fail a correct test
-      testTimeout: 60_000,
     },
-    { ...common, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    { ...common, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     // real clients judge our output: LibreOffice, poppler, Chromium
     {
       ...common,
       displayName: 'clients',
       rootDir: '.',
       testMatch: ['<rootDir>/test/clients/**/*.client-spec.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

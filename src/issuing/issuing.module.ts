@@ -10,6 +10,7 @@ import { IssuingController } from './issuing.controller';
 import { IssuingService } from './issuing.service';
 import { RenderIssueRenderer } from './render-issue-renderer';
 import { FiguresDriftCheck } from '../figure-sets/figures-drift-check';
+import { AttachmentSigning } from '../signing/attachment-signing';
 import { DRIFT_CHECK } from '../signing/drift-check';
 
 /**
@@ -25,6 +26,7 @@ import { DRIFT_CHECK } from '../signing/drift-check';
     IssuingService,
     SigningService,
     SigningImages,
+    AttachmentSigning,
     { provide: ISSUE_RENDERER, useClass: RenderIssueRenderer },
     { provide: DRIFT_CHECK, useClass: FiguresDriftCheck },
   ],

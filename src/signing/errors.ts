@@ -23,7 +23,8 @@ export type SigningErrorCode =
   | 'signing.leader_signature_invalid'
   | 'signing.year_changed'
   | 'signing.date_fixed'
-  | 'signing.slot_not_found';
+  | 'signing.slot_not_found'
+  | 'signing.not_issued';
 
 const KIND: Partial<Record<SigningErrorCode, ErrorKind>> = {
   'signing.bad_passphrase': 'validation',
@@ -36,6 +37,7 @@ const KIND: Partial<Record<SigningErrorCode, ErrorKind>> = {
   'signing.leader_signature_invalid': 'conflict',
   'signing.year_changed': 'conflict',
   'signing.date_fixed': 'conflict',
+  'signing.not_issued': 'conflict',
 };
 
 export function signingError(code: SigningErrorCode, message: string, path = 'signing'): DomainError {

@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { ApiAgencyScoped, ApiZodBody } from '../common/api-docs';
 import { AgenciesService } from '../registry/agencies.service';
 import { AgencyCode } from '../registry/agency-scope';
-import { leaderSignInput } from './signing.schemas';
+import { AttachmentSigning } from './attachment-signing';
+import { attachmentSignInput, leaderSignInput } from './signing.schemas';
 import { SigningService } from './signing.service';
 import { uploadedBody } from './uploaded-body';
 
@@ -15,6 +16,7 @@ export class SigningController {
   constructor(
     private readonly agencies: AgenciesService,
     private readonly signing: SigningService,
+    private readonly attachments: AttachmentSigning,
   ) {}
 
   /** The leader signs an approved document (approved → signed); the agency's signature comes at issue. */
@@ -23,6 +25,14 @@ export class SigningController {
   @ApiZodBody(leaderSignInput)
   async sign(@AgencyCode() agency: string, @Param('id') id: string, @Body() body: unknown) {
     return this.signing.signFromBody(await this.agencies.scope(agency), id, body);
+  }
+
+  /** An attachment in a separate file: signed by the agency (number and time at the top right), archived, registered. */
+  @Post('documents/:id/attachments')
+  @HttpCode(201)
+  @ApiZodBody(attachmentSignInput)
+  async signAttachment(@AgencyCode() agency: string, @Param('id') id: string, @Body() body: unknown) {
+    return this.attachments.signFromBody(await this.agencies.scope(agency), id, body);
   }
 
   /** The digital signatures recorded for a document, leader first. */

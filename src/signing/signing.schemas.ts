@@ -39,3 +39,18 @@ export const sealInput = z
   })
   .strict();
 export type SealInput = z.infer<typeof sealInput>;
+
+/** An attachment in a separate file, signed by the agency (POST /api/documents/:id/attachments). */
+export const attachmentSignInput = z
+  .object({
+    /** the attachment, a PDF, base64 */
+    pdf: base64,
+    /** its file name in the register, e.g. "Phu-luc-danh-sach.pdf" */
+    name: z.string().trim().min(1).max(200),
+    /** the agency's PKCS#12 file, base64 */
+    p12: base64,
+    passphrase: z.string().max(1024),
+    note: z.string().max(500).optional(),
+  })
+  .strict();
+export type AttachmentSignInput = z.infer<typeof attachmentSignInput>;

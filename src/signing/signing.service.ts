@@ -306,8 +306,9 @@ export class SigningService {
       signatures.every((s) => s.valid && s.covers.pagesChangedAfter.length === 0) &&
       register.status === 'found' &&
       // a leader-signed file not issued yet is archived, but it is not an issued document
-      register.matches.some((m) => m.reference !== null) &&
-      !(drift.checked && drift.drift);
+      // drift is reported, not held against the file: a registry edited after issue does not make
+      // an authentic, registered document less so (the issued text is what was decided)
+      register.matches.some((m) => m.reference !== null);
     return { sha256, size: bytes.length, signatures, register, drift, ok, notChecked: [NOT_CHECKED_TRUST] };
   }
 
