@@ -19,7 +19,7 @@ import { VillageEntity } from '../../src/registry/village.entity';
 import { testDatabase, type TestDatabase } from '../harness';
 
 const RECORDS = path.join(__dirname, '..', '..', 'records');
-const AGENCIES = ['bach-quang', 'cat-hai', 'kim-thanh', 'thanh-thuy', 'tu-ky'];
+const AGENCIES = ['bach-quang', 'cat-hai', 'kim-thanh', 'tan-an', 'thanh-thuy', 'tu-ky'];
 
 describe(`records/ folder on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, () => {
   let db: TestDatabase;
@@ -86,13 +86,13 @@ describe(`records/ folder on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite
 
   it('imports the five agencies with their documents and citations, each scoped to its agency', async () => {
     const first = await records.importPath(RECORDS);
-    expect(first.agencies).toEqual({ inserted: 5, updated: 0, unchanged: 0 });
+    expect(first.agencies).toEqual({ inserted: AGENCIES.length, updated: 0, unchanged: 0 });
     const agencies = await ds.getRepository(AgencyEntity).find({ order: { code: 'ASC' } });
     expect(agencies.map((a) => a.code)).toEqual(AGENCIES);
     // the Nghị quyết 04/2026 of HĐND Hải Phòng is cited by two agencies: one row in each registry
     const nq04 = await ds.getRepository(DocumentEntity).findBy({ code: 'nq-04-2026-hdnd-hp' });
     const agencyCode = new Map(agencies.map((a) => [a.id, a.code]));
-    expect(nq04.map((d) => agencyCode.get(d.agencyId)).sort()).toEqual(['cat-hai', 'kim-thanh']);
+    expect(nq04.map((d) => agencyCode.get(d.agencyId)).sort()).toEqual(['cat-hai', 'kim-thanh', 'tan-an']);
     // every citation links two documents of the same agency
     const docs = new Map((await ds.getRepository(DocumentEntity).find()).map((d) => [d.id, d]));
     const citations = await ds.getRepository(CitationEntity).find();
