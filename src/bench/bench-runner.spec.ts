@@ -5,7 +5,7 @@ jest.setTimeout(120_000);
 /** Small enough for a unit test; the shape of the report is what is checked, never a time. */
 const TINY: BenchConfig = { quick: true, annexRows: 20, members: 30, checkPages: 1, libreoffice: 'off', libreofficeAnnex: false };
 
-const MEASURED_IDS = ['pdf.seed002', 'docx.seed002', 'pdf.annex', 'docx.annex', 'sign.first', 'sign.second', 'sign.verify', 'check', 'budget'];
+const MEASURED_IDS = ['pdf.seed002', 'docx.seed002', 'pdf.annex', 'docx.annex', 'sign.first', 'sign.second', 'sign.verify', 'check', 'budget', 'lists.import', 'lists.qd.docx', 'lists.qd.pdf'];
 
 describe('runBench (quick, tiny, in-process, without LibreOffice)', () => {
   let report: BenchReport;
@@ -49,6 +49,8 @@ describe('runBench (quick, tiny, in-process, without LibreOffice)', () => {
     expect(name('pdf.annex')).toBe('PDF QĐ with a 20-row annex');
     expect(name('docx.annex')).toBe('DOCX QĐ with a 20-row annex');
     expect(name('budget')).toMatch(/^benefit budget, 30 members/);
+    expect(name('lists.import')).toMatch(/^beneficiary list import, 30 members/);
+    expect(name('lists.qd.pdf')).toMatch(/^PDF QĐ phê duyệt danh sách with a 20-row annex/);
     expect(name('check')).toMatch(/^check 1-page document/);
   });
 

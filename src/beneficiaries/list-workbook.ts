@@ -10,11 +10,12 @@
  * ExcelJS 4.4's streaming reader decodes each chunk of a zip entry to text on its own, so a
  * Vietnamese letter whose UTF-8 bytes straddle two chunks comes out as "��" (a name in a list of a
  * few hundred rows is enough). The XML parts are therefore rewritten with every non-ASCII character
- * as a character reference ("&#x1eb7;") before streaming: the SAX parser turns them back, whole.
+ * as a character reference ("&#x1eb7;") before streaming (ascii-xlsx.ts): the SAX parser turns them
+ * back, whole.
  */
 import ExcelJS from 'exceljs';
-import PizZip from 'pizzip';
 import { PassThrough, Readable } from 'node:stream';
+import { asciiEntries, readZipEntries, writeZip, type ZipEntry } from './ascii-xlsx';
 import { columnLetter, readCell, type CellRead } from './cell-value';
 import type { GridRow } from './list-columns';
 
@@ -35,18 +36,21 @@ function decodeAddress(a: string): { row: number; col: number } {
 
 /**
  * Sheet name → its merged ranges, from the workbook's XML; and the workbook with its XML parts in
- * ASCII (see above). A file that is not a zip is returned as it is, for ExcelJS to reject.
+ * ASCII (see above) and its workbook-level parts first. A file that is not a zip we read is returned
+ * as it is, for ExcelJS to judge.
  */
 function prepare(bytes: Buffer): { merges: Map<string, string[]>; ascii: Buffer } {
   const out = new Map<string, string[]>();
-  let zip: PizZip;
+  let entries: ZipEntry[] | null;
   try {
-    zip = new PizZip(bytes);
+    entries = readZipEntries(bytes);
   } catch {
-    return { merges: out, ascii: bytes };
+    entries = null;
   }
-  const workbook = zip.file('xl/workbook.xml')?.asText() ?? '';
-  const rels = zip.file('xl/_rels/workbook.xml.rels')?.asText() ?? '';
+  if (!entries) return { merges: out, ascii: bytes };
+  const part = (name: string) => entries.find((e) => e.name === name)?.data;
+  const workbook = part('xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = part('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -57,25 +61,14 @@ function prepare(bytes: Buffer): { merges: Map<string, string[]>; ascii: Buffer 
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const target = rid ? targets.get(rid) : undefined;
-    if (name === undefined || !target) continue;
-    const xml = zip.file(`xl/${target}`)?.asText() ?? '';
+    const xml = target ? part(`xl/${target}`) : undefined;
+    if (name === undefined || !xml) continue;
+    // the merged ranges come after the cells: read only the tail, as bytes
     const start = xml.lastIndexOf('<mergeCells');
-    const refs = start < 0 ? [] : [...xml.slice(start).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((x) => x[1]);
+    const refs = start < 0 ? [] : [...xml.toString('latin1', start).matchAll(/<mergeCell\b[^>]*\bref="([^"]+)"/g)].map((x) => x[1]);
     out.set(xmlUnescape(name), refs);
   }
-  // a new zip with the entries in their order: the streaming reader needs workbook.xml before the sheets
-  const ascii = new PizZip();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (entry.dir) continue;
-    if (!/\.(xml|rels)$/.test(name)) {
-      ascii.file(name, entry.asUint8Array());
-      continue;
-    }
-    // eslint-disable-next-line no-control-regex
-    ascii.file(name, entry.asText().replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`));
-  }
-  // DEFLATE: unzipper cannot stream STORED entries whose size comes after them
-  return { merges: out, ascii: ascii.generate({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) };
+  return { merges: out, ascii: writeZip(asciiEntries(entries)) };
 }
 
 function xmlUnescape(s: string): string {
