@@ -9,6 +9,8 @@ import PizZip from 'pizzip';
 import { DataSource } from 'typeorm';
 import { BeneficiaryListsService } from '../../src/beneficiaries/beneficiary-lists.service';
 import { checkText } from '../../src/checking';
+import { CheckService } from '../../src/checking/check.service';
+import type { CheckContext } from '../../src/checking/types';
 import { bytesToText } from '../../src/checking/extract';
 import { openDatabase } from '../../src/database/data-source';
 import { FigureSetsService } from '../../src/figure-sets/figure-sets.service';
@@ -83,6 +85,7 @@ describe('beneficiary list → QĐ phê duyệt danh sách and the posting list,
 
   describe('the QĐ', () => {
     let files: RenderedFile[];
+    let context: CheckContext;
     const total = people.reduce((s, p) => s + MONTHLY[p.category] * MONTHS, 0);
     const households = new Set(people.map((p) => p.household)).size;
 
@@ -90,6 +93,8 @@ describe('beneficiary list → QĐ phê duyệt danh sách and the posting list,
       const scope = await new AgenciesService(ds).scope(c.agency.code);
       const qd = await lists.draftDecision(scope, 'ds-2026');
       files = await render.render(c.agency.code, qd.code, ['docx', 'pdf', 'html']);
+      // as `vanthu check --agency`: citations against the registry, figures against their values now
+      context = await new CheckService(new AgenciesService(ds), new DocumentsService(ds), new FigureSetsService(ds)).context(c.agency.code);
     }, 120_000);
 
     it.each(['docx', 'pdf', 'html'])('%s: Điều 1 states the count and total, which equal the annex rows and their sum', async (format) => {
@@ -111,11 +116,20 @@ describe('beneficiary list → QĐ phê duyệt danh sách and the posting list,
       expect(flat).toContain(`${people[0].birthDate.slice(8, 10)}/${people[0].birthDate.slice(5, 7)}/${people[0].birthDate.slice(0, 4)}`);
     });
 
-    it.each(['docx', 'pdf', 'html'])('%s: vanthu check finds no error in it', async (format) => {
+    it.each(['docx', 'pdf', 'html'])('%s: vanthu check finds no error in it, alone or against the registry', async (format) => {
       const f = files.find((x) => x.format === format)!;
       const text = await textOf(f);
-      const result = checkText(text, { fileName: format === 'html' ? `${f.fileName}.txt` : f.fileName });
-      expect(result.findings.filter((x) => x.severity === 'error')).toEqual([]);
+      const fileName = format === 'html' ? `${f.fileName}.txt` : f.fileName;
+      expect(checkText(text, { fileName }).findings.filter((x) => x.severity === 'error')).toEqual([]);
+      expect(context.knownDocuments?.map((d) => d.number)).toEqual(expect.arrayContaining(['04/2026/NQ-HĐND', '187/KH-UBND']));
+      expect(checkText(text, { fileName, context }).findings.filter((x) => x.severity === 'error')).toEqual([]);
+    });
+
+    it('and it would: a total changed by hand in the text is an error against the words and the registry', async () => {
+      const f = files.find((x) => x.format === 'docx')!;
+      const text = (await textOf(f)).replace(`Tổng kinh phí: ${dots(total)} đồng`, `Tổng kinh phí: ${dots(total + 1_000_000)} đồng`);
+      const codes = checkText(text, { fileName: f.fileName, context }).findings.filter((x) => x.severity === 'error').map((x) => x.code);
+      expect(codes).toEqual(expect.arrayContaining(['amount.words_mismatch']));
     });
   });
 
