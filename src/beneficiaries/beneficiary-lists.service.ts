@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { DomainError, type ErrorDetail } from '../common/domain-error';
+import { transaction } from '../database/transaction';
 import { readRegistrySnapshot } from '../figure-sets/registry-snapshot';
 import { computeFigureSet } from '../figures/compute-figures';
 import { FigureError } from '../figures/figure-set';
@@ -319,12 +320,14 @@ export class BeneficiaryListsService {
         ignoredColumns: layout.ignored.map((c) => c.header),
       };
       if (opts.dryRun) return summary;
-      await this.write(em, scope, code, policy.id, period!, months, existing, result.rows, { villageId, householdByCode, memberByIdNumber, members }, summary);
+      // read again inside the transaction: another import of the same list may have come first
+      const current = await em.getRepository(BeneficiaryListEntity).findOneBy({ agencyId: scope.id, code });
+      await this.write(em, scope, code, policy.id, period!, months, current, result.rows, { villageId, householdByCode, memberByIdNumber, members }, summary);
       const c = summary.counts;
       summary.changes = [c.lists, c.households, c.members, c.entries].reduce((s, x) => s + x.inserted + x.updated + (x.removed ?? 0), 0);
       return summary;
     };
-    return opts.dryRun ? run(this.ds.manager) : this.ds.transaction(run);
+    return opts.dryRun ? run(this.ds.manager) : transaction(this.ds, run);
   }
 
   /** One transaction: households, members, the list and its entries, each inserted, updated or left. */
@@ -672,7 +675,7 @@ export class BeneficiaryListsService {
       unit,
       year: opts.year ?? Number(l.fromMonth.slice(0, 4)),
     });
-    const id = await this.ds.transaction(async (em) => {
+    const id = await transaction(this.ds, async (em) => {
       const repo = em.getRepository(DocumentEntity);
       const current = await repo.findOneBy({ agencyId: scope.id, code: record.code });
       if (current && current.status !== 'draft') {
