@@ -177,14 +177,16 @@ class RecordsImporter {
         attributes: h.attributes ?? null,
       });
       for (const m of h.members) {
+        // personal details a record leaves out are kept: a beneficiary list imported from Excel
+        // fills them in (ID number, birth date) for members records/ names without them, and every
+        // start re-imports records/
+        const personal = Object.fromEntries(
+          (['birthDate', 'birthYear', 'gender', 'idNumber', 'relation'] as const).filter((k) => m[k] !== undefined).map((k) => [k, m[k]]),
+        );
         await this.upsert('members', MemberEntity, { agencyId: aid, code: m.code }, {
           householdId: household.id,
           name: m.name,
-          birthDate: m.birthDate ?? null,
-          birthYear: m.birthYear ?? null,
-          gender: m.gender ?? null,
-          idNumber: m.idNumber ?? null,
-          relation: m.relation ?? null,
+          ...personal,
           attributes: m.attributes ?? null,
         });
       }

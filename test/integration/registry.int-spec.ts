@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions, openDatabase } from '../../src/database/data-source';
+import { MemberEntity } from '../../src/beneficiaries/member.entity';
 import { AgencyEntity } from '../../src/registry/agency.entity';
 import { DocumentEntity } from '../../src/registry/document.entity';
 import { importRecordSet, totalChanges } from '../../src/registry/records-import';
-import { communeRecords, recordSet } from '../factories';
+import { communeRecords, figuresCommune, recordSet } from '../factories';
 import { testDatabase, type TestDatabase } from '../harness';
 
 describe(`registry on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, () => {
@@ -51,6 +52,20 @@ describe(`registry on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`, ()
     expect([after.status, after.number, after.date, after.content]).toEqual(['issued', 7, '2026-06-02', row.content]);
     // what is not part of the issued text still follows the records
     expect(after.notes).toEqual(['ghi chú mới']);
+  });
+
+  it('keeps the personal details a record leaves out (filled in by a list import), and updates those it gives', async () => {
+    const { set, agency } = figuresCommune();
+    await importRecordSet(ds, set);
+    const repo = ds.getRepository(MemberEntity);
+    const m1 = await repo.findOneByOrFail({ code: `${agency.code}-m1` });
+    await repo.update(m1.id, { idNumber: '031234567890', birthDate: '2015-03-04' });
+    expect(totalChanges(await importRecordSet(ds, set))).toBe(0);
+    expect(await repo.findOneByOrFail({ id: m1.id })).toMatchObject({ idNumber: '031234567890', birthDate: '2015-03-04' });
+    const edited = structuredClone(set);
+    edited.households[0].members[0].idNumber = '031234567891';
+    await importRecordSet(ds, edited);
+    expect(await repo.findOneByOrFail({ id: m1.id })).toMatchObject({ idNumber: '031234567891', birthDate: '2015-03-04' });
   });
 
   it('imports records, changes nothing on a second import, and updates an edited value', async () => {
