@@ -92,10 +92,12 @@ describe('approvalDecision', () => {
     expect(texts(d.content!.body).join('\n')).toContain(phrase);
   });
 
-  it('is signed KT. CHỦ TỊCH by a Phó Chủ tịch; the annex cites the decision with blanks for its number and date', () => {
+  it('is signed KT. CHỦ TỊCH by a Phó Chủ tịch; the annex cites the decision itself', () => {
     const d = approvalDecision(input({ signer: { code: 'pct', agency: 'xa-thu', name: 'Lê Văn Phó', position: 'Phó Chủ tịch' } }));
     expect(d.content!.signature.authority).toEqual(['KT. CHỦ TỊCH']);
-    expect(d.content!.annexes[0].subtitle).toMatch(/^\(Kèm theo Quyết định số\s+\/QĐ-UBND ngày\s+tháng\s+năm 2026 của Chủ tịch Ủy ban nhân dân xã Thử\)$/);
+    // the "(Kèm theo Quyết định số … ngày … của …)" line is written by compose from the QĐ's own number and date
+    expect(d.content!.annexes[0].kemTheo).toBe('Chủ tịch Ủy ban nhân dân xã Thử');
+    expect(d.content!.annexes[0].subtitle).toBeUndefined();
     expect(d.content!.annexes[0].landscape).toBe(true);
   });
 

@@ -9,7 +9,7 @@
  * list (`where.list`), computed by the figures engine at each render. Pure.
  */
 import { formatDocNumber } from '../vi/doc-number';
-import { DATE_BLANK, formatShortDate, padMonth } from '../vi/nd30-date';
+import { formatShortDate, padMonth } from '../vi/nd30-date';
 import { upperVi } from '../vi/text-case';
 import type { FigureDefinition } from '../figures/compute-figures';
 import type { AgencyRecord, DocumentContent, DocumentRecord, OfficialRecord } from '../registry/records/record-set';
@@ -216,7 +216,7 @@ export function approvalDecision(input: DecisionInput): DocumentRecord {
       {
         label: 'Phụ lục',
         title: [upperVi(`Danh sách ${who} được hỗ trợ`), upperVi(`${months}`)],
-        subtitle: `(Kèm theo Quyết định số${DATE_BLANK.repeat(2)}/${symbol} ngày${DATE_BLANK}tháng${DATE_BLANK}năm ${input.year} của ${issuerName})`,
+        kemTheo: issuerName,
         landscape: true,
         body: [
           {

@@ -1,5 +1,5 @@
 import type { DocumentRecord } from '../../registry/records/record-set';
-import { parseInlineMarkup, placeDateLine } from './compose-document';
+import { kemTheoLine, parseInlineMarkup, placeDateLine } from './compose-document';
 
 function doc(date: string | null, monthWhenUndated?: number): DocumentRecord {
   return {
@@ -42,5 +42,32 @@ describe('parseInlineMarkup', () => {
     ['footnote', 'giảm 54 hộ nghèo^[Từ 292 hộ].', [{ text: 'giảm 54 hộ nghèo' }, { footnote: [{ text: 'Từ 292 hộ' }] }, { text: '.' }]],
   ])('%s', (_name, input, expected) => {
     expect(parseInlineMarkup(input)).toEqual(expected);
+  });
+});
+
+describe('kemTheoLine', () => {
+  const qd = (over: Partial<DocumentRecord>): DocumentRecord => ({
+    code: 'qd',
+    agency: 'a',
+    direction: 'outgoing',
+    type: 'QĐ',
+    typeName: 'Quyết định',
+    number: null,
+    year: 2026,
+    symbol: 'QĐ-UBND',
+    yearInNumber: false,
+    issuer: 'UBND xã',
+    date: null,
+    title: 'Phê duyệt danh sách',
+    status: 'draft',
+    citations: [],
+    ...over,
+  });
+  it.each([
+    [{}, /^\(Kèm theo Quyết định số\s+\/QĐ-UBND ngày\s+tháng\s+năm 2026 của Chủ tịch UBND xã Thử\)$/],
+    [{ number: 5, date: '2026-06-02' }, /^\(Kèm theo Quyết định số 05\/QĐ-UBND ngày 02 tháng 6 năm 2026 của Chủ tịch UBND xã Thử\)$/],
+    [{ number: 123, date: '2026-02-15' }, /^\(Kèm theo Quyết định số 123\/QĐ-UBND ngày 15 tháng 02 năm 2026 của Chủ tịch UBND xã Thử\)$/],
+  ])('%j', (over, want) => {
+    expect(kemTheoLine(qd(over), 'Chủ tịch UBND xã Thử')).toMatch(want);
   });
 });

@@ -1,6 +1,6 @@
 import type { AgencyRecord, BlockRecord, DocumentRecord, OfficialRecord } from '../../registry/records/record-set';
-import { formatNumberLine } from '../../vi/doc-number';
-import { DATE_BLANK, formatPlaceDateLine, padMonth } from '../../vi/nd30-date';
+import { formatDocNumber, formatNumberLine } from '../../vi/doc-number';
+import { DATE_BLANK, formatPlaceDateLine, padDay, padMonth } from '../../vi/nd30-date';
 import type { Block, DocModel, Inline } from '../doc-model';
 
 export interface ComposeInput {
@@ -70,6 +70,19 @@ export function headerLines(d: DocumentRecord, agency: AgencyRecord): { governin
   return { governingBody: [...agency.governingBody, parent], issuer: [unit.name.toLocaleUpperCase('vi')] };
 }
 
+/**
+ * "(Kèm theo Quyết định số 05/QĐ-UBND ngày 02 tháng 6 năm 2026 của Chủ tịch …)" for an annex of
+ * the document itself, from its own number and date: blanks while it has none, so that the number
+ * and date the issue step assigns reach the annex too (ND30 PL I: phụ lục kèm theo văn bản).
+ */
+export function kemTheoLine(d: DocumentRecord, of: string): string {
+  const number = formatDocNumber({ number: d.number, year: d.year, symbol: d.symbol, yearInNumber: d.yearInNumber });
+  const date = d.date
+    ? `ngày ${padDay(Number(d.date.slice(8, 10)))} tháng ${padMonth(Number(d.date.slice(5, 7)))} năm ${d.date.slice(0, 4)}`
+    : `ngày${DATE_BLANK}tháng${DATE_BLANK}năm ${d.year}`;
+  return `(Kèm theo ${d.typeName} số ${number} ${date} của ${of})`;
+}
+
 /** A registry document with content → the DocModel the renderers print. */
 export function composeDocument(input: ComposeInput): DocModel {
   const { document: d, agency } = input;
@@ -96,6 +109,12 @@ export function composeDocument(input: ComposeInput): DocModel {
     body: c.body.map((b) => block(b, t)),
     recipients: { entries: c.recipients },
     signature: { lines: [...c.signature.authority, signer.position.toLocaleUpperCase('vi')], name: signer.name },
-    annexes: c.annexes.map((a) => ({ label: a.label, title: a.title, subtitle: a.subtitle, landscape: a.landscape, blocks: a.body.map((b) => block(b, t)) })),
+    annexes: c.annexes.map((a) => ({
+      label: a.label,
+      title: a.title,
+      subtitle: a.kemTheo ? kemTheoLine(d, a.kemTheo) : a.subtitle,
+      landscape: a.landscape,
+      blocks: a.body.map((b) => block(b, t)),
+    })),
   };
 }

@@ -86,6 +86,12 @@ export interface AnnexRecord {
   label: string;
   title: string[];
   subtitle?: string;
+  /**
+   * For an annex of this very document: who issues it ("Chủ tịch Ủy ban nhân dân xã Tân An"). The
+   * subtitle is then written at each render from the document's own number and date — blanks while
+   * it has none — "(Kèm theo Quyết định số 05/QĐ-UBND ngày 02 tháng 6 năm 2026 của …)".
+   */
+  kemTheo?: string;
   landscape?: boolean;
   body: BlockRecord[];
 }

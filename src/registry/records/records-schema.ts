@@ -143,6 +143,7 @@ const annex = z.strictObject({
   label: text,
   title: z.array(text),
   subtitle: text.optional(),
+  kemTheo: text.optional(),
   landscape: z.boolean().optional(),
   body: z.array(blockSchema),
 });
