@@ -448,6 +448,7 @@ class Builder {
       label: this.run(this.t.inline[`annexes.${i}.label`], ctx, engine) ?? a.label,
       title: a.title.map((s, j) => this.run(this.t.inline[`annexes.${i}.title.${j}`], ctx, engine) ?? s),
       ...(a.subtitle ? { subtitle: this.run(this.t.inline[`annexes.${i}.subtitle`], ctx, engine) ?? a.subtitle } : {}),
+      ...(a.kemTheo ? { kemTheo: this.run(this.t.inline[`annexes.${i}.kemTheo`], ctx, engine) ?? a.kemTheo } : {}),
       ...(a.landscape ? { landscape: true } : {}),
       body: blocks(a.body),
     }));

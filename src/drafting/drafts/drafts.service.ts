@@ -193,7 +193,7 @@ export class DraftsService {
         canCu: text('canCu'),
         body: text('body'),
         recipients: text('recipients'),
-        annexes: c.annexes.map((a, i) => ({ label: a.label, title: a.title, subtitle: a.subtitle, body: text('annexes', String(i)) })),
+        annexes: c.annexes.map((a, i) => ({ label: a.label, title: a.title, subtitle: a.subtitle, kemTheo: a.kemTheo, body: text('annexes', String(i)) })),
         signature: c.signature,
         figures: c.figures ?? {},
       },

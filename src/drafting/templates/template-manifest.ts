@@ -42,6 +42,8 @@ const annexSpec = z.strictObject({
   label: z.string().min(1),
   title: z.array(z.string().min(1)).min(1),
   subtitle: z.string().optional(),
+  /** an annex of the document itself: who issues it; compose writes "(Kèm theo … số … ngày … của <this>)" */
+  kemTheo: z.string().optional(),
   landscape: z.boolean().optional(),
   body: hbsFile,
 });

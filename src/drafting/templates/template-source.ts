@@ -158,6 +158,7 @@ export function loadTemplate(templatesDir: string, name: string, overrideDir?: s
     inlineAt(['annexes', i, 'label'], a.label);
     a.title.forEach((s, j) => inlineAt(['annexes', i, 'title', j], s));
     if (a.subtitle) inlineAt(['annexes', i, 'subtitle'], a.subtitle);
+    if (a.kemTheo) inlineAt(['annexes', i, 'kemTheo'], a.kemTheo);
   });
   for (const [k, spec] of Object.entries(m.inputs)) if (typeof spec.default === 'string') inlineAt(['inputs', k, 'default'], spec.default);
   const defStrings: [(string | number)[], string][] = [];
