@@ -25,7 +25,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOC_MODEL_FIXTURES } from '../../fixtures/docmodels';
-import { inlineText, isFootnote, type Block, type DocModel, type Inline } from '../../src/drafting/doc-model';
+import type { DocModel } from '../../src/drafting/doc-model';
 import type { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/database/data-source';
 import { FigureSetsService } from '../../src/figure-sets/figure-sets.service';
@@ -36,6 +36,7 @@ import { importRecordSet } from '../../src/registry/records-import';
 import { loadRecords } from '../../src/registry/records/records-loader';
 import { RenderService } from '../../src/render/render.service';
 import { testDatabase, type TestDatabase } from '../harness';
+import { dropRepeatedHeaders, firstDifference, moveFootnotes, tokens } from '../render-support/word-sequence';
 import { extractDocxParagraphs } from '../../src/render/docx/docx-text';
 import { renderDocx } from '../../src/render/docx/docx-renderer';
 import { renderHtml } from '../../src/render/html/html-renderer';
@@ -48,88 +49,6 @@ jest.setTimeout(120_000);
 const work = mkdtempSync(join(tmpdir(), 'vanthu-three-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function tokens(text: string): string[] {
-  return text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
-}
-
-/** The footnotes in numbering order, each with the text just before its marker. */
-function footnotes(model: DocModel): { before: string; text: string }[] {
-  const out: { before: string; text: string }[] = [];
-  const inlines = (runs: Inline[]) => {
-    let before = '';
-    for (const r of runs) {
-      if (isFootnote(r)) out.push({ before, text: inlineText(r.footnote) });
-      else before += r.text;
-    }
-  };
-  const blocks = (bs: Block[]) => {
-    for (const b of bs) {
-      if (b.kind === 'heading' || b.kind === 'paragraph') inlines(b.runs);
-      if (b.kind === 'article') {
-        inlines(b.title);
-        blocks(b.body);
-      }
-    }
-  };
-  model.canCu.forEach(inlines);
-  blocks(model.body);
-  model.annexes.forEach((a) => blocks(a.blocks));
-  return out;
-}
-
-function indexOfSeq(hay: string[], needle: string[], from: number): number {
-  outer: for (let i = from; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/** Removes footnote markers and bodies (moved to the end); throws if one is missing. */
-function moveFootnotes(seq: string[], model: DocModel, what: string): string[] {
-  const out = [...seq];
-  const moved: string[] = [];
-  let at = 0;
-  footnotes(model).forEach((note, i) => {
-    const n = String(i + 1);
-    const last = tokens(note.before).pop() ?? '';
-    const wordBefore = /[\p{L}\p{M}\p{N}]$/u.test(last);
-    // the marker: glued to the word before it ("nghèo1"), or alone after punctuation or a tag
-    let k = at;
-    for (; k < out.length; k++) {
-      if (wordBefore && out[k] === last + n) {
-        out[k] = last;
-        break;
-      }
-      if (out[k] === n && (k === 0 || out[k - 1] === last)) {
-        out.splice(k, 1);
-        k--;
-        break;
-      }
-    }
-    if (k >= out.length) throw new Error(`${what}: footnote marker ${n} after "${last}" not found`);
-    const body = [n, ...tokens(note.text)];
-    const j = indexOfSeq(out, body, Math.max(0, k));
-    if (j < 0) throw new Error(`${what}: footnote ${n} text not found`);
-    out.splice(j, body.length);
-    moved.push(...body.slice(1));
-    at = Math.max(0, k);
-  });
-  return [...out, ...moved];
-}
-
-function tableHeaders(model: DocModel): string[][] {
-  const out: string[][] = [];
-  const blocks = (bs: Block[]) =>
-    bs.forEach((b) => {
-      if (b.kind === 'table' && b.repeatHeader !== false) out.push(b.columns.flatMap((c) => tokens(c.header)));
-      if (b.kind === 'article') blocks(b.body);
-    });
-  blocks(model.body);
-  model.annexes.forEach((a) => blocks(a.blocks));
-  return out;
-}
-
 function pdfTokens(pdf: Uint8Array, layout: PdfLayout, model: DocModel, name: string): string[] {
   const file = join(work, `${name}.pdf`);
   writeFileSync(file, pdf);
@@ -138,21 +57,14 @@ function pdfTokens(pdf: Uint8Array, layout: PdfLayout, model: DocModel, name: st
   const pages = r.stdout.split('\f');
   if (pages[pages.length - 1].trim() === '') pages.pop();
   expect(pages.length).toBe(layout.pages.length);
-  const headers = tableHeaders(model);
-  const seen = new Set<string>();
-  const out: string[] = [];
-  pages.forEach((text, i) => {
-    let t = tokens(text);
+  const numbered = pages.map((text, i) => {
+    const t = tokens(text);
     const info = layout.pages[i];
-    if (info.numberShown) {
-      expect({ page: i + 1, first: t[0] }).toEqual({ page: i + 1, first: String(info.number) });
-      t = t.slice(1);
-    }
-    for (const h of headers) if (seen.has(h.join(' ')) && indexOfSeq(t, h, 0) === 0) t = t.slice(h.length);
-    for (const h of headers) if (indexOfSeq(t, h, 0) >= 0) seen.add(h.join(' '));
-    out.push(...t);
+    if (!info.numberShown) return t;
+    expect({ page: i + 1, first: t[0] }).toEqual({ page: i + 1, first: String(info.number) });
+    return t.slice(1);
   });
-  return moveFootnotes(out, model, `${name}.pdf`);
+  return moveFootnotes(dropRepeatedHeaders(numbered, model).flat(), model, `${name}.pdf`);
 }
 
 function htmlTokens(html: string, model: DocModel, name: string): string[] {
@@ -168,16 +80,6 @@ function htmlTokens(html: string, model: DocModel, name: string): string[] {
     .replace(/&amp;/g, '&');
   return moveFootnotes(tokens(text), model, `${name}.html`);
 }
-
-/** The first place two sequences differ, with some context, or null. */
-function firstDifference(a: string[], b: string[]): { at: number; a: string; b: string } | null {
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    if (a[i] !== b[i]) return { at: i, a: a.slice(Math.max(0, i - 8), i + 8).join(' '), b: b.slice(Math.max(0, i - 8), i + 8).join(' ') };
-  }
-  return null;
-}
-
 
 const MODELS: [string, () => DocModel][] = [
   ...SEED_KH_NAMES.map((n): [string, () => DocModel] => [`seed-${n}`, () => seedModel(n)]),
