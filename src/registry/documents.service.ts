@@ -182,27 +182,7 @@ export class DocumentsService {
         })
       : [];
     const codeById = new Map(cited.map((c) => [c.id, c.code]));
-    return {
-      id: d.id,
-      code: d.code,
-      agency: scope.code,
-      direction: d.direction,
-      type: d.type,
-      typeName: d.typeName,
-      number: d.number,
-      year: d.year,
-      symbol: d.symbol,
-      yearInNumber: d.yearInNumber,
-      issuer: d.issuer,
-      ...(d.issuerAgency ? { issuerAgency: d.issuerAgency } : {}),
-      date: d.date,
-      title: d.title,
-      status: d.status,
-      citations: links.map((l) => codeById.get(l.toDocumentId)!),
-      notes: d.notes,
-      ...(d.seed ? { seed: d.seed } : {}),
-      ...(d.content ? { content: d.content } : {}),
-    };
+    return documentRecordOf(scope, d, links.map((l) => codeById.get(l.toDocumentId)!));
   }
 }
 
@@ -223,4 +203,29 @@ function refuseWorkflowFields(input: { status?: string; number?: number | null; 
     'the status, number and date of our own documents are set by the workflow and the issue step',
     bad.map((k) => ({ path: k, message: `"${k}" cannot be set here: use the workflow (POST /api/documents/:id/transitions, issue)`, key: 'document.workflow_field' })),
   );
+}
+
+/** A document row as plain registry data (no ORM type goes further), with its cited documents' codes. */
+export function documentRecordOf(scope: AgencyScope, d: DocumentEntity, citations: string[]): StoredDocument {
+  return {
+    id: d.id,
+    code: d.code,
+    agency: scope.code,
+    direction: d.direction,
+    type: d.type,
+    typeName: d.typeName,
+    number: d.number,
+    year: d.year,
+    symbol: d.symbol,
+    yearInNumber: d.yearInNumber,
+    issuer: d.issuer,
+    ...(d.issuerAgency ? { issuerAgency: d.issuerAgency } : {}),
+    date: d.date,
+    title: d.title,
+    status: d.status,
+    citations,
+    notes: d.notes,
+    ...(d.seed ? { seed: d.seed } : {}),
+    ...(d.content ? { content: d.content } : {}),
+  };
 }

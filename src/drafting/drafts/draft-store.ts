@@ -9,30 +9,12 @@ import { DomainError } from '../../common/domain-error';
 import type { AgencyScope } from '../../registry/agency-scope';
 import { CitationEntity } from '../../registry/citation.entity';
 import { DocumentEntity } from '../../registry/document.entity';
+import { documentRecordOf } from '../../registry/documents.service';
 import type { DocumentRecord } from '../../registry/records/record-set';
 import type { RegistryDocument } from './draft-builder';
 
 function toRecord(scope: AgencyScope, d: DocumentEntity, citations: string[] = []): RegistryDocument {
-  return {
-    id: d.id,
-    code: d.code,
-    agency: scope.code,
-    direction: d.direction,
-    type: d.type,
-    typeName: d.typeName,
-    number: d.number,
-    year: d.year,
-    symbol: d.symbol,
-    yearInNumber: d.yearInNumber,
-    issuer: d.issuer,
-    ...(d.issuerAgency ? { issuerAgency: d.issuerAgency } : {}),
-    date: d.date,
-    title: d.title,
-    status: d.status,
-    citations,
-    notes: d.notes,
-    ...(d.content ? { content: d.content } : {}),
-  };
+  return documentRecordOf(scope, d, citations);
 }
 
 @Injectable()
