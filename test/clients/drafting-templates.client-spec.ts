@@ -167,7 +167,13 @@ describe('every template for every agency it applies to', () => {
       it('vanthu check --agency tan-an finds nothing wrong: no error, no warning', async () => {
         const out: string[] = [];
         const io: CliIo = { out: (s) => out.push(s), err: () => undefined };
-        const code = await runCli(['--data', db.config.dataDir, 'check', '--json', '--agency', 'tan-an', files.docx, files.pdf], io);
+        // the CLI reads its database from the environment: on PostgreSQL, this file's own schema
+        const schemaBefore = process.env.VANTHU_DB_SCHEMA;
+        if (db.config.databaseSchema) process.env.VANTHU_DB_SCHEMA = db.config.databaseSchema;
+        const code = await runCli(['--data', db.config.dataDir, 'check', '--json', '--agency', 'tan-an', files.docx, files.pdf], io).finally(() => {
+          if (schemaBefore === undefined) delete process.env.VANTHU_DB_SCHEMA;
+          else process.env.VANTHU_DB_SCHEMA = schemaBefore;
+        });
         const report = JSON.parse(out.join('')) as { files: { file: string; findings: Finding[] }[] };
         const wrong = report.files.flatMap((f) => f.findings.filter((x) => x.severity !== 'info').map((x) => `${f.file}: ${x.code} ${x.excerpt}`));
         expect(wrong).toEqual([]);

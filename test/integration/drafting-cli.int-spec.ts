@@ -24,12 +24,20 @@ describe('vanthu draft', () => {
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
 
+  const schemaBefore = process.env.VANTHU_DB_SCHEMA;
+
   beforeAll(async () => {
     db = testDatabase();
+    // the CLI reads its database from the environment: on PostgreSQL, this file's own schema
+    if (db.config.databaseSchema) process.env.VANTHU_DB_SCHEMA = db.config.databaseSchema;
     const imported = await run('--records', RECORDS, 'documents', '--json');
     if (imported.code !== 0) throw new Error(`records/ did not import: ${imported.err}`);
   });
-  afterAll(() => db.cleanup());
+  afterAll(async () => {
+    if (schemaBefore === undefined) delete process.env.VANTHU_DB_SCHEMA;
+    else process.env.VANTHU_DB_SCHEMA = schemaBefore;
+    await db.cleanup();
+  });
 
   it('prints the new draft’s id; the draft is a document of the registry, unnumbered', async () => {
     const r = await run('draft', '--template', 'kh-trien-khai', '--agency', 'tan-an', '--implements', 'nq-04-2026-hdnd-hp', '--implements', '187/KH-UBND', '--set', 'thoi_gian_tuyen_truyen=2026-06-15..2026-06-19');
