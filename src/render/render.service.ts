@@ -6,6 +6,7 @@ import { composeDocument } from '../drafting/compose/compose-document';
 import type { DocModel } from '../drafting/doc-model';
 import { OfficialsService } from '../registry/officials.service';
 import { AgenciesService } from '../registry/agencies.service';
+import type { AgencyScope } from '../registry/agency-scope';
 import { DocumentsService } from '../registry/documents.service';
 import { renderDocx } from './docx/docx-renderer';
 import { renderHtml } from './html/html-renderer';
@@ -55,7 +56,7 @@ export class RenderService {
    * The DocModel of a document with its figures computed from the registry now. Fails (422, every
    * problem listed) when a figure cannot be computed or a text names a figure not in the set.
    */
-  async model(agencyCode: string, idOrRef: string): Promise<{ model: DocModel; fileBase: string; figures: FigureSet; documentId: number }> {
+  async model(agencyCode: string, idOrRef: string): Promise<{ model: DocModel; fileBase: string; figures: FigureSet; documentId: number; scope: AgencyScope }> {
     const scope = await this.agencies.scope(agencyCode);
     const stored = await this.documents.get(scope, idOrRef);
     const { document, figures } = await this.figureSets.fill(scope, stored);
@@ -72,12 +73,11 @@ export class RenderService {
       this.documents.cited(scope, document.id),
     ]);
     const model = composeDocument({ document, agency, officials, cited, draft: document.status === 'draft' });
-    return { model, fileBase: `${scope.code}-${document.code}`, figures, documentId: document.id };
+    return { model, fileBase: `${scope.code}-${document.code}`, figures, documentId: document.id, scope };
   }
 
   async render(agencyCode: string, idOrRef: string, formats: RenderFormat[]): Promise<RenderedFile[]> {
-    const { model, fileBase, figures, documentId } = await this.model(agencyCode, idOrRef);
-    const scope = await this.agencies.scope(agencyCode);
+    const { model, fileBase, figures, documentId, scope } = await this.model(agencyCode, idOrRef);
     const out: RenderedFile[] = [];
     for (const format of formats) {
       const bytes = await renderTo(model, format);
